@@ -1,0 +1,153 @@
+"""The `toolkit` command: parse the words, call the engine, report. No logic lives only here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from . import __version__
+from .build import plan, run
+from .content.loader import find_sites, load_site
+from .errors import ToolkitError
+from .project import ContentRoot, init_root
+
+console = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class ToolkitGroup(click.Group):
+    """Shows a ToolkitError as one line and exits with 1, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as problem:
+            err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+            sys.exit(1)
+
+
+def comma_list(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
+@click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The content folder: it holds templates/ and local_content/.",
+)
+@click.version_option(__version__, prog_name="toolkit")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Make slides and handouts for jobcentre group sessions, using local facts."""
+    ctx.obj = root
+
+
+def _root(ctx: click.Context) -> ContentRoot:
+    return ContentRoot.at(ctx.obj)
+
+
+@main.command()
+@click.option("--district", help="Only build sites in this district.")
+@click.option("--site", help="Only build this site (jobcentre).")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
+@click.option(
+    "--format",
+    "formats",
+    callback=comma_list,
+    default="pptx",
+    show_default=True,
+    help="File formats, separated by commas.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder. Default: output/ in the content folder.",
+)
+@click.option(
+    "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
+)
+@click.pass_context
+def build(
+    ctx: click.Context,
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    formats: list[str],
+    out: Path | None,
+    master: Path | None,
+) -> None:
+    """Build decks for every site, or the ones you pick."""
+    root = _root(ctx)
+    folder = out or root.path / "output"
+    jobs = plan(root, district, site, topics, formats)
+    columns = (TextColumn("Building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("", total=len(jobs))
+        result = run(
+            root,
+            jobs,
+            folder,
+            master,
+            tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic}"),
+        )
+    sites = {(e["district"], e["site"]) for e in result.written}
+    console.print(f"Wrote {len(result.written)} files for {len(sites)} sites to {folder}")
+    for problem in result.errors:
+        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+    if result.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def sites(ctx: click.Context, fmt: str) -> None:
+    """List the sites (jobcentres) you can build for."""
+    root = _root(ctx)
+    rows = [
+        {"district": r.district, "site": r.site, "name": load_site(root.content, r).jobcentre.name}
+        for r in find_sites(root.content)
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("District", "Site", "Name")
+    for row in rows:
+        table.add_row(row["district"], row["site"], row["name"])
+    console.print(table)
+
+
+@main.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check every content file, without building anything."""
+    root = _root(ctx)
+    refs = find_sites(root.content)
+    problems = []
+    for ref in refs:
+        try:
+            load_site(root.content, ref)
+        except ToolkitError as problem:
+            problems.append(problem)
+    for problem in problems:
+        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+    if problems:
+        raise SystemExit(1)
+    console.print(f"All {len(refs)} sites are valid.")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a new content folder with the example templates and content."""
+    init_root(folder)
+    console.print(f"Made a content folder in {folder}. Next: cd {folder} and run 'toolkit build'.")

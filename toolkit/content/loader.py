@@ -1,0 +1,114 @@
+"""Find sites and load their content: national, then district, then site, each overriding the last."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ToolkitError
+from .models import SiteContent
+from .yamlfile import YamlDoc, read_yaml
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+NATIONAL = "national.yaml"
+DISTRICT = "district.yaml"
+
+
+@dataclass(frozen=True)
+class SiteRef:
+    """Where a site's content lives, before it is read."""
+
+    district: str
+    site: str
+    path: Path
+
+
+def check_id(value: str, what: str) -> str:
+    """Refuse ids that could escape the content folder or break file names (`../x`, spaces)."""
+    if not _ID.match(value):
+        raise ToolkitError(f"'{value}' is not a valid {what} id: use lower-case letters, digits and hyphens only")
+    return value
+
+
+def find_sites(content_dir: Path) -> list[SiteRef]:
+    """Every jobcentre file under `content_dir`, sorted so builds are repeatable."""
+    if not (content_dir / NATIONAL).is_file():
+        raise ToolkitError(f"{NATIONAL} is missing: run 'toolkit init' to start a content folder", content_dir)
+    refs = []
+    for district_dir in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+        if not (district_dir / DISTRICT).is_file():
+            continue
+        for site_file in sorted(district_dir.glob("*.yaml")):
+            if site_file.name != DISTRICT:
+                refs.append(SiteRef(district_dir.name, site_file.stem, site_file))
+    for ref in refs:
+        check_id(ref.district, "district")
+        check_id(ref.site, "site")
+    return refs
+
+
+def select_sites(refs: list[SiteRef], district: str | None = None, site: str | None = None) -> list[SiteRef]:
+    """Filter sites, with a helpful error when a name matches nothing."""
+    if district is not None and not any(r.district == check_id(district, "district") for r in refs):
+        raise ToolkitError(f"no district called '{district}': run 'toolkit sites' to list them")
+    if site is not None and not any(r.site == check_id(site, "site") for r in refs):
+        raise ToolkitError(f"no site called '{site}': run 'toolkit sites' to list them")
+    return [r for r in refs if district in (None, r.district) and site in (None, r.site)]
+
+
+def load_site(content_dir: Path, ref: SiteRef) -> SiteContent:
+    """Merge the three files for `ref` and validate the result."""
+    docs = [read_yaml(content_dir / NATIONAL), read_yaml(content_dir / ref.district / DISTRICT), read_yaml(ref.path)]
+    merged: dict[str, Any] = {}
+    origin: dict[tuple, YamlDoc] = {}
+    for doc in docs:
+        merged = _merge(merged, doc.data, (), doc, origin)
+    merged.update(id=ref.site, district_id=ref.district)
+    try:
+        return SiteContent.model_validate(merged)
+    except ValidationError as err:
+        raise _explain(err, docs[-1], origin) from None
+
+
+def _merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> Any:
+    """Mappings merge key by key; lists of named items merge by name; anything else is replaced."""
+    origin[location] = doc
+    if isinstance(base, dict) and isinstance(override, dict):
+        result = dict(base)
+        for key, value in override.items():
+            result[key] = _merge(base.get(key), value, (*location, key), doc, origin)
+        return result
+    if _named_list(base) and _named_list(override):
+        by_name = {item["name"]: item for item in base}
+        for item in override:
+            by_name[item["name"]] = item
+        return list(by_name.values())
+    return override
+
+
+def _named_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, dict) and "name" in i for i in value)
+
+
+def _explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:
+    """Turn pydantic's first error into one line naming the file, line and field."""
+    first = err.errors()[0]
+    location = tuple(first["loc"])
+    doc = next((origin[location[:end]] for end in range(len(location), -1, -1) if location[:end] in origin), site_doc)
+    field = ".".join(str(part) for part in location) or "(top level)"
+    if first["type"] == "missing":
+        message = f"'{field}' is missing: add it"
+    elif first["type"] == "extra_forbidden":
+        message = f"'{field}' is not a field we know: check the spelling (see docs/content.md)"
+    else:
+        message = f"'{field}' {_reason(first['msg'])}"
+    return ToolkitError(message, doc.path, doc.line_of(location))
+
+
+def _reason(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")
+    return msg if msg.startswith(("must", "is ")) else f"is not right: {msg[0].lower()}{msg[1:]}"

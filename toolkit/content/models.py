@@ -1,0 +1,165 @@
+"""The shape of local content: what a session can say about a jobcentre and its area.
+
+Every fact carries where it came from and when someone last checked it, because a work coach
+must be able to trust, and re-check, what the slides say about their area.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+_PHONE = re.compile(r"^[0-9+][0-9 ()+-]{5,}$")
+
+
+def _web_address(value: str) -> str:
+    if not _WEB_ADDRESS.match(value):
+        raise ValueError("must be a full web address starting with https://")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not _PHONE.match(value):
+        raise ValueError("must be a phone number made of digits and spaces, like 0800 328 5644")
+    return value
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError("is in the future: use the date someone last checked this fact")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+Phone = Annotated[str, AfterValidator(_phone)]
+Text = Annotated[str, Field(min_length=1)]
+CheckedOn = Annotated[dt.date, AfterValidator(_not_in_future)]
+
+
+class Strict(BaseModel):
+    """Refuses unknown fields, so a misspelt key is an error rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(Strict):
+    """Anything a deck states about the real world."""
+
+    source: Text
+    checked: CheckedOn
+
+
+class Tip(Fact):
+    """One piece of advice, such as how to claim travel costs."""
+
+    text: Text
+
+
+class Jobcentre(Fact):
+    name: Text
+    address: Text
+    postcode: Text
+    step_free_access: bool
+    access_notes: str = ""
+    opening_hours: Text
+
+
+class Operator(Fact):
+    """A bus, train, tram, subway or ferry company."""
+
+    name: Text
+    mode: Literal["bus", "rail", "tram", "subway", "ferry"]
+    website: WebAddress
+    phone: Phone | None = None
+    tickets: Text
+
+
+class JourneyPlanner(Fact):
+    name: Text
+    website: WebAddress
+    phone: Phone | None = None
+
+
+class Route(Fact):
+    """How to get from the jobcentre's area to a place where many people work."""
+
+    name: Text
+    how: Text
+    time: Text
+
+
+class Transport(Strict):
+    operators: list[Operator] = []
+    journey_planners: list[JourneyPlanner] = []
+    fares: list[Tip] = []
+    routes: list[Route] = []
+
+
+class TravelCosts(Strict):
+    """Help with the cost of getting to interviews and sessions."""
+
+    interviews: Tip
+    sessions: Tip
+    how_to_claim: Tip
+
+
+class Employer(Fact):
+    name: Text
+    sector: Text
+    entry_roles: list[Text] = Field(min_length=1)
+    how_to_apply: Text
+    website: WebAddress
+    recruitment_events: str = ""
+    getting_there: Text
+
+
+ServiceKind = Literal["debt", "food", "mental_health", "housing", "english", "digital", "carers", "disability", "other"]
+
+
+class Service(Fact):
+    """A local or national service a work coach can point people to."""
+
+    name: Text
+    kind: ServiceKind
+    what: Text
+    phone: Phone | None = None
+    website: WebAddress | None = None
+    address: str = ""
+    opening_times: str = ""
+
+
+class District(Strict):
+    name: Text
+    nation: Literal["England", "Wales", "Scotland"]
+    area: Text
+
+
+class SiteContent(Strict):
+    """Everything known about one jobcentre after national, district and site files are merged."""
+
+    id: str
+    district_id: str
+    example: bool = False
+    language: str = "en-GB"
+    district: District
+    jobcentre: Jobcentre
+    transport: Transport
+    travel_costs: TravelCosts
+    remote_options: list[Tip] = Field(min_length=1)
+    employers: list[Employer] = Field(min_length=1)
+    services: list[Service] = Field(min_length=1)
+
+    def services_of(self, *kinds: str) -> list[Service]:
+        """The services of the given kinds, in file order: templates use this to signpost."""
+        return [s for s in self.services if s.kind in kinds]
+
+    @property
+    def latest_check(self) -> dt.date:
+        """The newest `checked` date: a stable, content-derived date for file metadata."""
+        dates = [self.jobcentre.checked]
+        dates += [f.checked for f in self.transport.operators + self.employers + self.services]
+        return max(dates)

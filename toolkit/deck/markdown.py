@@ -1,0 +1,212 @@
+"""Parse session Markdown (see docs/authoring.md) into a Deck, with markdown-it-py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..errors import ToolkitError
+from ..text import find_control_character
+from .model import Activity, Block, BulletList, Image, Inline, ListItem, Paragraph, Run, Slide, Table, plain
+
+_MD = (
+    MarkdownIt("commonmark", {"html": False})
+    .enable("table")
+    .use(front_matter_plugin)
+    .use(container_plugin, "notes")
+    .use(container_plugin, "activity")
+)
+
+
+@dataclass(frozen=True)
+class ParsedSession:
+    front_matter: dict[str, Any]
+    slides: tuple[Slide, ...]
+
+
+def parse_session(text: str, source: str) -> ParsedSession:
+    """Split Markdown into front matter and slides; `source` names the file in errors."""
+    bad = find_control_character(text)
+    if bad:
+        line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
+        raise ToolkitError(f"contains a control character ({bad}): delete it", source, line)
+    root = SyntaxTreeNode(_MD.parse(text))
+    front: dict[str, Any] = {}
+    slides: list[_SlideBuilder] = []
+    for node in root.children:
+        line = node.map[0] + 1 if node.map else None
+        if node.type == "front_matter":
+            front = _front_matter(node.content, source)
+        elif node.type == "hr":
+            slides.append(_SlideBuilder(source, line))
+        elif node.type == "heading" and node.tag == "h1":
+            if not slides or slides[-1].title is not None:
+                slides.append(_SlideBuilder(source, line))
+            slides[-1].title = plain(_inline(node, source))
+        elif not slides:
+            raise ToolkitError("text before the first slide: start each slide with '# Title'", source, line)
+        else:
+            slides[-1].add(node, line)
+    built = tuple(s.build() for s in slides if not s.empty)
+    if not built:
+        raise ToolkitError("has no slides: start each slide with '# Title'", source)
+    _check_unique_titles(built, source)
+    return ParsedSession(front, built)
+
+
+def _front_matter(content: str, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(content) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ToolkitError("front matter is not valid YAML", source, mark.line + 2 if mark else 1) from None
+    if not isinstance(data, dict):
+        raise ToolkitError("front matter must be 'name: value' lines", source, 1)
+    return data
+
+
+def _check_unique_titles(slides: tuple[Slide, ...], source: str) -> None:
+    seen: set[str] = set()
+    for slide in slides:
+        if slide.title.casefold() in seen:
+            raise ToolkitError(
+                f"two slides are called '{slide.title}': give each slide its own title", source, slide.line
+            )
+        seen.add(slide.title.casefold())
+
+
+class _SlideBuilder:
+    def __init__(self, source: str, line: int | None):
+        self.source, self.line = source, line
+        self.title: str | None = None
+        self.blocks: list[Block] = []
+        self.notes: list[str] = []
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and not self.blocks and not self.notes
+
+    def add(self, node: SyntaxTreeNode, line: int | None) -> None:
+        if node.type == "container_notes":
+            self.notes.extend(_notes(node, self.source))
+        elif node.type == "container_activity":
+            self.blocks.append(Activity(tuple(_block(child, self.source) for child in node.children)))
+        else:
+            self.blocks.append(_block(node, self.source))
+
+    def build(self) -> Slide:
+        if not self.title:
+            raise ToolkitError("a slide has no title: start it with '# Title'", self.source, self.line)
+        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line)
+
+
+def _block(node: SyntaxTreeNode, source: str) -> Block:
+    line = node.map[0] + 1 if node.map else None
+    if node.type == "paragraph":
+        runs = _inline(node, source)
+        images = [r for r in runs if isinstance(r, Image)]
+        if images:
+            if len(runs) > 1:
+                raise ToolkitError("put an image in a paragraph of its own", source, line)
+            return images[0]
+        if plain(runs).lstrip().startswith(":::"):
+            raise ToolkitError("unknown block: use '::: notes' or '::: activity', closed by ':::'", source, line)
+        return Paragraph(runs)
+    if node.type in ("bullet_list", "ordered_list"):
+        return BulletList(tuple(_list_items(node, source, 0)), ordered=node.type == "ordered_list")
+    if node.type == "table":
+        return _table(node, source)
+    if node.type == "heading":
+        if node.markup in ("-", "="):
+            raise ToolkitError("a line of text sits right above '---': put a blank line before it", source, line)
+        raise ToolkitError("only '# Title' headings are allowed: use **bold** text for a sub-heading", source, line)
+    raise ToolkitError(f"this kind of Markdown ({node.type}) is not supported on slides", source, line)
+
+
+def _list_items(node: SyntaxTreeNode, source: str, level: int) -> list[ListItem]:
+    items: list[ListItem] = []
+    for item in node.children:
+        for child in item.children:
+            if child.type == "paragraph":
+                items.append(ListItem(_inline(child, source), level))
+            elif child.type in ("bullet_list", "ordered_list"):
+                items.extend(_list_items(child, source, level + 1))
+    return items
+
+
+def _table(node: SyntaxTreeNode, source: str) -> Table:
+    sections = {child.type: child for child in node.children}
+    header = tuple(_inline(cell, source) for cell in sections["thead"].children[0].children)
+    body = sections.get("tbody")
+    rows = tuple(tuple(_inline(cell, source) for cell in row.children) for row in body.children) if body else ()
+    return Table(header, rows)
+
+
+def _notes(node: SyntaxTreeNode, source: str) -> list[str]:
+    notes: list[str] = []
+    for child in node.children:
+        block = _block(child, source)
+        if isinstance(block, Paragraph):
+            notes.append(plain(block.runs))
+        elif isinstance(block, BulletList):
+            notes.extend(
+                (f"{i + 1}. " if block.ordered else "• ") + plain(item.runs) for i, item in enumerate(block.items)
+            )
+        else:
+            line = child.map[0] + 1 if child.map else None
+            raise ToolkitError("speaker notes can hold only paragraphs and lists", source, line)
+    return notes
+
+
+def _inline(node: SyntaxTreeNode, source: str) -> Any:
+    """Runs for a node's inline content; an image comes back as an Image in the tuple."""
+    inline = node.children[0] if node.children and node.children[0].type == "inline" else node
+    runs: list[Run | Image] = []
+    _walk(inline.children, runs, bold=False, link=None, source=source)
+    return _join(runs)
+
+
+def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | None, source: str) -> None:
+    for child in children:
+        if child.type == "text" or child.type == "code_inline":
+            runs.append(Run(child.content, bold, link))
+        elif child.type in ("softbreak", "hardbreak"):
+            runs.append(Run(" ", bold, link))
+        elif child.type == "strong":
+            _walk(child.children, runs, True, link, source)
+        elif child.type == "em":
+            _walk(child.children, runs, bold, link, source)  # italics are hard to read: drop them
+        elif child.type == "link":
+            _walk(child.children, runs, bold, str(child.attrs.get("href", "")), source)
+        elif child.type == "image":
+            runs.append(Image(str(child.attrs.get("src", "")), plain(_join_text(child.children))))
+        else:
+            raise ToolkitError(f"this kind of Markdown ({child.type}) is not supported", source)
+
+
+def _join_text(children: list[SyntaxTreeNode]) -> Inline:
+    return tuple(Run(c.content) for c in children if c.type == "text")
+
+
+def _join(runs: list) -> tuple:
+    """Merge neighbouring runs that look the same, so writers make fewer, cleaner runs."""
+    joined: list = []
+    for run in runs:
+        if isinstance(run, Run) and not run.text:
+            continue
+        if (
+            joined
+            and isinstance(run, Run)
+            and isinstance(joined[-1], Run)
+            and (joined[-1].bold, joined[-1].link) == (run.bold, run.link)
+        ):
+            joined[-1] = Run(joined[-1].text + run.text, run.bold, run.link)
+        else:
+            joined.append(run)
+    return tuple(joined)

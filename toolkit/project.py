@@ -1,0 +1,60 @@
+"""The content root: the folder holding templates/ and local_content/, like an mkdocs project."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ToolkitError
+
+CONTENT_FOLDERS = ("templates", "local_content")
+
+
+@dataclass(frozen=True)
+class ContentRoot:
+    path: Path
+
+    @classmethod
+    def at(cls, path: Path) -> ContentRoot:
+        """The content root at `path`, or an error saying how to make one."""
+        root = cls(path.resolve())
+        for folder in CONTENT_FOLDERS:
+            if not (root.path / folder).is_dir():
+                raise ToolkitError(
+                    f"no {folder}/ folder here: run the command in a content folder, use --root, or run 'toolkit init'",
+                    root.path,
+                )
+        return root
+
+    @property
+    def templates(self) -> Path:
+        return self.path / "templates"
+
+    @property
+    def sessions(self) -> Path:
+        return self.templates / "sessions"
+
+    @property
+    def content(self) -> Path:
+        return self.path / "local_content"
+
+    @property
+    def master(self) -> Path:
+        return self.templates / "master.pptx"
+
+
+def bundled_root() -> Path:
+    """Where the example templates and content ship: inside the package when installed, else the repo."""
+    packaged = Path(__file__).parent / "bundled"
+    return packaged if packaged.is_dir() else Path(__file__).parents[1]
+
+
+def init_root(target: Path) -> ContentRoot:
+    """Copy the bundled templates and example content into a new content root."""
+    if target.exists() and any(target.iterdir()):
+        raise ToolkitError("folder is not empty: choose a new or empty folder", target)
+    source = bundled_root()
+    for folder in CONTENT_FOLDERS:
+        shutil.copytree(source / folder, target / folder)
+    return ContentRoot.at(target)
