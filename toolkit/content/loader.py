@@ -96,7 +96,8 @@ def _named_list(value: Any) -> bool:
 
 def _explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:
     """Turn pydantic's first error into one line naming the file, line and field."""
-    first = err.errors()[0]
+    # A misspelt key also makes the real key "missing": report the misspelling, the cause.
+    first = min(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
     location = tuple(first["loc"])
     doc = next((origin[location[:end]] for end in range(len(location), -1, -1) if location[:end] in origin), site_doc)
     field = ".".join(str(part) for part in location) or "(top level)"

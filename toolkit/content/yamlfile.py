@@ -39,6 +39,10 @@ def read_yaml(path: Path) -> YamlDoc:
         raise ToolkitError("is not UTF-8 text: save it as UTF-8 and try again", path) from None
     except OSError as err:
         raise ToolkitError(f"cannot be read ({err.strerror})", path) from None
+    bad = find_control_character(text)
+    if bad:
+        line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
+        raise ToolkitError(f"contains a control character ({bad}): delete it", path, line)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:

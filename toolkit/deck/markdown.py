@@ -16,7 +16,7 @@ from ..text import find_control_character
 from .model import Activity, Block, BulletList, Image, Inline, ListItem, Paragraph, Run, Slide, Table, plain
 
 _MD = (
-    MarkdownIt("commonmark", {"html": False})
+    MarkdownIt("commonmark", {"html": True})  # so raw HTML is found and refused
     .enable("table")
     .use(front_matter_plugin)
     .use(container_plugin, "notes")
@@ -49,6 +49,7 @@ def parse_session(text: str, source: str) -> ParsedSession:
             if not slides or slides[-1].title is not None:
                 slides.append(_SlideBuilder(source, line))
             slides[-1].title = plain(_inline(node, source))
+            slides[-1].line = line
         elif not slides:
             raise ToolkitError("text before the first slide: start each slide with '# Title'", source, line)
         else:
@@ -168,26 +169,27 @@ def _inline(node: SyntaxTreeNode, source: str) -> Any:
     """Runs for a node's inline content; an image comes back as an Image in the tuple."""
     inline = node.children[0] if node.children and node.children[0].type == "inline" else node
     runs: list[Run | Image] = []
-    _walk(inline.children, runs, bold=False, link=None, source=source)
+    line = inline.map[0] + 1 if inline.map else None
+    _walk(inline.children, runs, bold=False, link=None, where=(source, line))
     return _join(runs)
 
 
-def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | None, source: str) -> None:
+def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | None, where: tuple) -> None:
     for child in children:
         if child.type == "text" or child.type == "code_inline":
             runs.append(Run(child.content, bold, link))
         elif child.type in ("softbreak", "hardbreak"):
             runs.append(Run(" ", bold, link))
         elif child.type == "strong":
-            _walk(child.children, runs, True, link, source)
+            _walk(child.children, runs, True, link, where)
         elif child.type == "em":
-            _walk(child.children, runs, bold, link, source)  # italics are hard to read: drop them
+            _walk(child.children, runs, bold, link, where)  # italics are hard to read: drop them
         elif child.type == "link":
-            _walk(child.children, runs, bold, str(child.attrs.get("href", "")), source)
+            _walk(child.children, runs, bold, str(child.attrs.get("href", "")), where)
         elif child.type == "image":
             runs.append(Image(str(child.attrs.get("src", "")), plain(_join_text(child.children))))
         else:
-            raise ToolkitError(f"this kind of Markdown ({child.type}) is not supported", source)
+            raise ToolkitError(f"this kind of Markdown ({child.type}) is not supported", *where)
 
 
 def _join_text(children: list[SyntaxTreeNode]) -> Inline:

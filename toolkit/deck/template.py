@@ -14,7 +14,7 @@ from ..errors import ToolkitError
 
 SUFFIX = ".md.j2"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*\d*)([#>+.)-])")
 
 
 def escape_markdown(value: Any) -> str:
@@ -23,7 +23,7 @@ def escape_markdown(value: Any) -> str:
         return ""
     text = " ".join(str(value).split())
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START_SPECIAL.sub(r"\1\\\2", text, count=1)
 
 
 class SessionTemplates:

@@ -1,0 +1,126 @@
+"""The PowerPoint writer, checked by opening its files the way a user's program would."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from toolkit.content.loader import find_sites, load_site
+from toolkit.deck.model import BulletList, Deck, DeckMeta, Image, ListItem, Paragraph, Run, Slide
+from toolkit.deck.session import make_deck
+from toolkit.errors import ToolkitError
+from toolkit.project import ContentRoot
+from toolkit.render import RenderOptions
+from toolkit.render.pptx import write_pptx
+
+from ..conftest import FIXTURES
+
+
+def demo_deck(root: ContentRoot) -> Deck:
+    return make_deck(root, load_site(root.content, find_sites(root.content)[0]), "demo")
+
+
+def options(root: ContentRoot) -> RenderOptions:
+    return RenderOptions(master=root.master, assets=root.templates)
+
+
+def open_pptx(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def texts(slide) -> list[str]:
+    return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+
+def test_slides_titles_notes_and_properties(mini: ContentRoot) -> None:
+    prs = open_pptx(write_pptx(demo_deck(mini), options(mini)))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert titles == ["Getting to work in Testford", "Buses", "Employers"]
+    assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text for slide in prs.slides)
+    assert prs.core_properties.title == "Getting to work in Testford"
+    assert prs.core_properties.language == "en-GB"
+    assert prs.core_properties.subject == "A short test session"
+
+
+def test_title_comes_first_in_reading_order(mini: ContentRoot) -> None:
+    prs = open_pptx(write_pptx(demo_deck(mini), options(mini)))
+    for slide in prs.slides:
+        assert slide.shapes[0].is_placeholder and slide.shapes[0].placeholder_format.idx == 0
+
+
+def test_every_run_carries_the_language_and_house_sizes(mini: ContentRoot) -> None:
+    prs = open_pptx(write_pptx(demo_deck(mini), options(mini)))
+    runs = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = [c.text_frame for c in shape.table.iter_cells()] if shape.has_table else [shape.text_frame]
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    for run in paragraph.runs:
+                        runs += 1
+                        assert run._r.find(qn("a:rPr")).get("lang") == "en-GB"
+                        assert run.font.size >= Pt(20 if shape.has_table else 24)
+                        assert not run.font.italic
+    assert runs > 10
+
+
+def test_same_deck_gives_same_bytes(mini: ContentRoot) -> None:
+    deck = demo_deck(mini)
+    assert write_pptx(deck, options(mini)) == write_pptx(deck, options(mini))
+
+
+def test_long_list_continues_on_a_new_slide(mini: ContentRoot) -> None:
+    items = tuple(ListItem((Run(f"Point number {n} about buses and trains in the area"),)) for n in range(20))
+    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), Slide("Many points", (BulletList(items),), ("Notes",))))
+    prs = open_pptx(write_pptx(deck, options(mini)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[1:] == ["Many points", "Many points (continued)"]
+    shown = "\n".join(t for s in list(prs.slides)[1:] for t in texts(s)[1:])
+    assert all(f"Point number {n} " in shown for n in range(20))
+    for slide in list(prs.slides)[1:]:  # every text box ends above the slide's bottom edge
+        for shape in slide.shapes:
+            assert shape.top + shape.height <= prs.slide_height
+
+
+def test_paragraph_too_long_for_any_slide_is_an_error(mini: ContentRoot) -> None:
+    huge = Paragraph((Run("word " * 800),))
+    deck = Deck(DeckMeta("t", "T", "en-GB", source="t.md.j2"), (Slide("Intro"), Slide("Wall", (huge,), line=7)))
+    with pytest.raises(ToolkitError, match="too long for one slide") as caught:
+        write_pptx(deck, options(mini))
+    assert caught.value.line == 7
+
+
+def test_image_gets_its_alt_text_not_the_file_name(mini: ContentRoot) -> None:
+    (mini.templates / "images").mkdir()
+    (mini.templates / "images" / "dot.png").write_bytes((FIXTURES / "dot.png").read_bytes())
+    slide = Slide("Picture", (Image("images/dot.png", "A red dot on white"),), ("Notes",))
+    prs = open_pptx(write_pptx(Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), slide)), options(mini)))
+    picture = next(s for s in prs.slides[1].shapes if s.shape_type == 13)
+    assert picture._element.nvPicPr.cNvPr.get("descr") == "A red dot on white"
+
+
+def test_image_outside_the_templates_folder_is_refused(mini: ContentRoot) -> None:
+    slide = Slide("Picture", (Image("../../../etc/passwd", "x"),))
+    with pytest.raises(ToolkitError, match="outside"):
+        write_pptx(Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), slide)), options(mini))
+
+
+def test_own_master_without_needed_layout_is_explained(mini: ContentRoot, tmp_path) -> None:
+    prs = Presentation(str(mini.master))
+    for layout in prs.slide_layouts:
+        if layout.name == "Title and Content":
+            layout.name = "Something else"
+    prs.save(str(tmp_path / "team.pptx"))
+    with pytest.raises(ToolkitError, match="no layout called 'Title and Content'"):
+        write_pptx(demo_deck(mini), replace(options(mini), master=tmp_path / "team.pptx"))
+
+
+def test_corrupt_master_is_explained(mini: ContentRoot, tmp_path) -> None:
+    (tmp_path / "bad.pptx").write_bytes(b"not a zip")
+    with pytest.raises(ToolkitError, match="cannot open the slide master"):
+        write_pptx(demo_deck(mini), replace(options(mini), master=tmp_path / "bad.pptx"))
