@@ -13,6 +13,10 @@ from rich.table import Table
 
 from . import __version__
 from .build import plan, run
+from .checks.model import Severity
+from .checks.registry import all_rules
+from .checks.report import as_json, print_text
+from .checks.run import run_checks
 from .content.loader import find_sites, load_site
 from .errors import ToolkitError
 from .project import ContentRoot, init_root
@@ -151,3 +155,53 @@ def init(folder: Path) -> None:
     """Start a new content folder with the example templates and content."""
     init_root(folder)
     console.print(f"Made a content folder in {folder}. Next: cd {folder} and run 'toolkit build'.")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--district", help="Check the templates as rendered for this district's sites.")
+@click.option("--site", help="Check the templates as rendered for this site.")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "suggestion"]),
+    default="error",
+    show_default=True,
+    help="Exit with 1 when there are findings this serious or worse.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    fmt: str,
+    fail_on: str,
+) -> None:
+    """Check files for Plain English and accessibility. With no files, check the templates for every site.
+
+    Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
+    """
+    try:
+        reports = run_checks(ctx.obj, files, district, site, topics)
+    except ToolkitError as problem:
+        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(as_json(reports))
+    else:
+        print_text(reports, console)
+    threshold = Severity.named(fail_on)
+    sys.exit(1 if any(f.severity >= threshold for r in reports for f in r.findings) else 0)
+
+
+@main.command()
+def rules() -> None:
+    """List every check with its code, name, default severity and settings."""
+    table = Table("Code", "Name", "Severity", "What it finds", "Settings")
+    for rule in sorted(all_rules().values(), key=lambda r: r.code):
+        settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
+        table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)
+    console.print(table)

@@ -15,7 +15,7 @@ from ..errors import ToolkitError
 from ..text import find_control_character
 from .model import Activity, Block, BulletList, Image, Inline, ListItem, Paragraph, Run, Slide, Table, plain
 
-_MD = (
+MARKDOWN = (
     MarkdownIt("commonmark", {"html": True})  # so raw HTML is found and refused
     .enable("table")
     .use(front_matter_plugin)
@@ -36,11 +36,13 @@ def parse_session(text: str, source: str) -> ParsedSession:
     if bad:
         line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
         raise ToolkitError(f"contains a control character ({bad}): delete it", source, line)
-    root = SyntaxTreeNode(_MD.parse(text))
+    root = SyntaxTreeNode(MARKDOWN.parse(text))
     front: dict[str, Any] = {}
     slides: list[_SlideBuilder] = []
     for node in root.children:
         line = node.map[0] + 1 if node.map else None
+        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
+            continue  # comments are for authors and checks, such as '<!-- toolkit: ignore ... -->'
         if node.type == "front_matter":
             front = _front_matter(node.content, source)
         elif node.type == "hr":
@@ -94,6 +96,8 @@ class _SlideBuilder:
         return self.title is None and not self.blocks and not self.notes
 
     def add(self, node: SyntaxTreeNode, line: int | None) -> None:
+        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
+            return
         if node.type == "container_notes":
             self.notes.extend(_notes(node, self.source))
         elif node.type == "container_activity":
@@ -186,6 +190,8 @@ def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | No
             _walk(child.children, runs, bold, link, where)  # italics are hard to read: drop them
         elif child.type == "link":
             _walk(child.children, runs, bold, str(child.attrs.get("href", "")), where)
+        elif child.type == "html_inline" and child.content.startswith("<!--"):
+            continue
         elif child.type == "image":
             runs.append(Image(str(child.attrs.get("src", "")), plain(_join_text(child.children))))
         else:

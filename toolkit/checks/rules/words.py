@@ -1,0 +1,34 @@
+"""Words with plainer alternatives: GOV.UK's words to avoid, wordy phrases and benefit jargon."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Document, Hit
+from ..registry import Context, rule
+
+
+def _hits(doc: Document, ctx: Context, kind: str, advice: str) -> Iterator[Hit]:
+    explained: set[str] = set()
+    for unit in doc.units:
+        for match in ctx.words.matches(unit.text):
+            if match.entry.kind == kind and match.entry.words not in explained:
+                if match.entry.suggestion.startswith("explain it"):
+                    explained.add(match.entry.words)  # a term to explain needs explaining once, at first use
+                unless = f" (fine if {match.entry.unless})" if match.entry.unless else ""
+                yield Hit(unit, match.text, f"'{match.text}' {advice}{unless}", match.entry.suggestion)
+
+
+@rule("PE003", "words-to-avoid", "error", "A word the GOV.UK style guide asks us not to use.")
+def words_to_avoid(doc: Document, ctx: Context) -> Iterator[Hit]:
+    return _hits(doc, ctx, "avoid", "is on the GOV.UK list of words to avoid")
+
+
+@rule("PE004", "wordy", "warning", "A formal word or wordy phrase with a plain alternative.")
+def wordy(doc: Document, ctx: Context) -> Iterator[Hit]:
+    return _hits(doc, ctx, "wordy", "has a plainer alternative")
+
+
+@rule("JG001", "jargon", "warning", "Benefit-system or employment-support jargon that claimants find hard.")
+def jargon(doc: Document, ctx: Context) -> Iterator[Hit]:
+    return _hits(doc, ctx, "jargon", "is jargon many claimants will not know")

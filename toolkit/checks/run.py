@@ -1,0 +1,54 @@
+"""What `toolkit check` checks: files and folders, or the session templates rendered for sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content.loader import find_sites, load_site, select_sites
+from ..deck.template import SessionTemplates
+from ..errors import ToolkitError
+from ..project import ContentRoot
+from ..readers import READERS, read_document
+from ..readers.markdown import markdown_document
+from .config import load_config
+from .runner import Checker, FileReport
+
+
+def run_checks(
+    root_path: Path, files: tuple[Path, ...], district: str | None, site: str | None, topics: list[str]
+) -> list[FileReport]:
+    """Reports for the files given, or for every topic rendered for every chosen site."""
+    root = _root_or_none(root_path)
+    checker = Checker(load_config(root.path if root else None))
+    if files:
+        return [checker.check(read_document(path)) for path in _expand(files, checker)]
+    if root is None:
+        raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
+    templates = SessionTemplates(root.sessions)
+    reports = []
+    for ref in select_sites(find_sites(root.content), district, site):
+        content = load_site(root.content, ref)
+        for topic in topics or templates.topics():
+            name = f"{templates.path(topic).relative_to(root.path)} for {ref.site}"
+            reports.append(checker.check(markdown_document(templates.render(topic, site=content, topic=topic), name)))
+    return reports
+
+
+def _root_or_none(path: Path) -> ContentRoot | None:
+    try:
+        return ContentRoot.at(path)
+    except ToolkitError:
+        return None
+
+
+def _expand(paths: tuple[Path, ...], checker: Checker) -> list[Path]:
+    """Files as given; folders as every file inside them we can read, skipping ignored ones."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and not checker.config.ignored(p))
+        elif not path.exists():
+            raise ToolkitError("does not exist: check the name", path)
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,67 @@
+"""Run the enabled rules over a document and collect findings and scores."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .config import CheckConfig
+from .model import Document, Finding
+from .readability import Scores, as_sentences, score
+from .registry import Context, all_rules
+from .wordlists import WordLists, load_wordlists
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    language: str
+    scores: Scores
+    blocks: dict[str, Scores]
+    findings: tuple[Finding, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "language": self.language,
+            "scores": {**self.scores.as_dict(), "blocks": {k: v.as_dict() for k, v in self.blocks.items()}},
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+class Checker:
+    """Holds the config and word lists, so checking many files loads them once."""
+
+    def __init__(self, config: CheckConfig, words: WordLists | None = None):
+        self.config = config
+        self.words = words or load_wordlists(config.word_lists)
+
+    def check(self, doc: Document) -> FileReport:
+        min_words = self.config.rules["reading-age"].options["min_words"]
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for unit in doc.units:
+            blocks[unit.block].append(unit.text)
+        block_scores = {name: score(as_sentences(texts), doc.language, min_words) for name, texts in blocks.items()}
+        readers_text = [u.text for u in doc.units if not u.for_staff] or [u.text for u in doc.units]
+        file_scores = score(as_sentences(readers_text), doc.language, min_words)
+        findings: list[Finding] = []
+        for name, rule in all_rules().items():
+            settings = self.config.rules[name]
+            if not settings.enabled:
+                continue
+            context = Context(settings.options, self.words, block_scores, file_scores)
+            for hit in rule.check(doc, context):
+                if hit.unit is not None and (name in hit.unit.ignore or rule.code in hit.unit.ignore):
+                    continue
+                location = dict(hit.unit.location) if hit.unit else {"file": doc.path}
+                findings.append(
+                    Finding(name, rule.code, settings.severity, hit.message, hit.text, hit.suggestion, location)
+                )
+        findings.sort(key=lambda f: (_order(f.location), f.code))
+        return FileReport(doc.path, doc.language, file_scores, block_scores, tuple(findings))
+
+
+def _order(location: dict) -> tuple:
+    return tuple(
+        location.get(k, 0) if isinstance(location.get(k, 0), int) else 0 for k in ("slide", "paragraph", "line", "row")
+    )

@@ -1,0 +1,93 @@
+"""Markdown, including our session Markdown, where units know their slide and whether they are notes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it.token import Token
+
+from ..checks.model import Document, Link, TextUnit
+from ..deck.markdown import MARKDOWN
+from ..text import clean
+from . import read_text_file, reader
+
+IGNORE = re.compile(r"<!--\s*toolkit:\s*ignore\s+([\w\s,-]+?)\s+--\s+\S.*?-->", re.DOTALL)
+
+
+def ignored_rules(html: str) -> frozenset[str]:
+    """Rules named in `<!-- toolkit: ignore RULE -- reason -->`; a comment without a reason ignores nothing."""
+    return frozenset(name for m in IGNORE.finditer(html) for name in re.split(r"[\s,]+", m.group(1)) if name)
+
+
+@reader(".md", ".markdown")
+def read_markdown(path: Path) -> Document:
+    return markdown_document(read_text_file(path), str(path))
+
+
+def markdown_document(text: str, name: str) -> Document:
+    tokens = MARKDOWN.parse(text)
+    front = next((t for t in tokens if t.type == "front_matter"), None)
+    meta = _front(front.content) if front else {}
+    session = front is not None  # session Markdown has front matter and a slide per '# Title'
+    units: list[TextUnit] = []
+    slide, in_notes, pending = 0, False, frozenset[str]()
+    section = "start"
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            if session and token.tag == "h1":
+                slide += 1
+            section = f"slide {slide}" if session else f"section at line {token.map[0] + 1}"
+        elif token.type == "container_notes_open":
+            in_notes = True
+        elif token.type == "container_notes_close":
+            in_notes = False
+        elif token.type == "html_block":
+            pending = pending | ignored_rules(token.content)
+        elif token.type == "inline" and token.map:
+            location: dict[str, int | str] = {"line": token.map[0] + 1}
+            if session:
+                location.update(slide=slide, part="notes" if in_notes else "body")
+                if tokens[index - 1].type == "heading_open":
+                    location["part"] = "title"
+            block = f"{section} notes" if in_notes else section
+            words, links, inline_ignore = _inline(token)
+            if words.strip():
+                units.append(
+                    TextUnit(clean(words), location, block, links, pending | inline_ignore, for_staff=in_notes)
+                )
+                pending = frozenset()
+    return Document(name, str(meta.get("language", "en-GB")), tuple(units))
+
+
+def _front(content: str) -> dict:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _inline(token: Token) -> tuple[str, tuple[Link, ...], frozenset[str]]:
+    words: list[str] = []
+    links: list[Link] = []
+    ignore: frozenset[str] = frozenset()
+    target, link_words = None, []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            words.append(child.content)
+            if target is not None:
+                link_words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+        elif child.type == "link_open":
+            target, link_words = str(child.attrs.get("href", "")), []
+        elif child.type == "link_close" and target is not None:
+            links.append(Link("".join(link_words), target))
+            target = None
+        elif child.type == "image":
+            words.append(child.content)
+        elif child.type == "html_inline":
+            ignore = ignore | ignored_rules(child.content)
+    return "".join(words), tuple(links), ignore
