@@ -38,9 +38,8 @@ def print_text(reports: list[FileReport], console: Console) -> None:
             )
         console.print(_scores_table(report))
     counts = summary(reports)
-    console.print(
-        f"\n{len(reports)} files checked: {counts['errors']} errors, {counts['warnings']} warnings, {counts['suggestions']} suggestions"
-    )
+    totals = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    console.print(f"\n{len(reports)} files checked: {totals}")
 
 
 def _scores_table(report: FileReport) -> Table:
