@@ -125,7 +125,8 @@ def test_welsh_is_reported_as_not_scored(tmp_path: Path) -> None:
 def test_html_links_and_language_are_read(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
-        '<html lang="en-GB"><body><p>Buses: <a href="https://x.org">click here</a></p><script>utilise()</script></body></html>'
+        '<html lang="en-GB"><body><p>Buses: <a href="https://x.org">click here</a></p>'
+        "<script>utilise()</script></body></html>"
     )
     doc = read_document(page)
     assert doc.language == "en-GB"
