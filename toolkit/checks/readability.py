@@ -29,7 +29,7 @@ class _CmuSyllables(Mapping[str, list[list[str]]]):
         for line in text.splitlines():
             word, _, phones = line.partition(" ")
             if "(" not in word:  # "(2)" marks an alternative pronunciation
-                counts[word] = sum(ch.isdigit() for ch in phones)
+                counts[word] = phones.count("0") + phones.count("1") + phones.count("2")  # stressed vowels
         self._counts = counts
 
     def __getitem__(self, word: str) -> list[list[str]]:

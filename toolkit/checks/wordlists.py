@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..content.yamlfile import read_yaml
 from ..errors import ToolkitError
+
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
 # key in a word list file -> (kind of entry, the field naming the words)
 SECTIONS = {"words": ("avoid", "word"), "phrases": ("wordy", "phrase"), "terms": ("jargon", "term")}
@@ -36,6 +37,7 @@ class WordLists:
     allowed_phrases: set[str] = field(default_factory=set)  # phrases that contain a listed word but are fine
     acronyms: dict[str, str] = field(default_factory=dict)
     allowed_acronyms: set[str] = field(default_factory=set)
+    _cache: tuple[dict[str, Entry | None], int] | None = field(default=None, repr=False)
 
     def add_file(self, path: Path) -> None:
         doc = read_yaml(path)
@@ -50,26 +52,38 @@ class WordLists:
                 self.allowed_phrases.update(_key(p) for p in item.get("allow") or [])
         self.acronyms.update({str(k): str(v) for k, v in (doc.data.get("acronyms") or {}).items()})
         self.allowed_acronyms.update(str(a) for a in doc.data.get("allowed") or [])
+        self._cache = None
 
     def matches(self, text: str) -> Iterator[Match]:
         """Listed words in `text`, longest first where they overlap, skipping allowed phrases."""
-        for found in _compiled(self._alternatives()).finditer(text):
-            entry = self.entries.get(_key(found.group()))
-            if entry is not None:
-                yield Match(found.group(), found.start(), entry)
+        lookup, longest = self._lookup()
+        words = list(_WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                span = words[i : i + n]
+                if n > 1 and any(text[a.end() : b.start()].strip() for a, b in zip(span, span[1:], strict=False)):
+                    continue  # a phrase must not run across punctuation
+                key = " ".join(w.group().lower() for w in span)
+                if key in lookup:
+                    entry = lookup[key]
+                    if entry is not None:
+                        yield Match(text[span[0].start() : span[-1].end()], span[0].start(), entry)
+                    i += n - 1
+                    break
+            i += 1
 
-    def _alternatives(self) -> tuple[str, ...]:
-        return tuple(sorted({*self.entries, *self.allowed_phrases}, key=lambda w: (-len(w), w)))
+    def _lookup(self) -> tuple[dict[str, Entry | None], int]:
+        """Every listed form and allowed phrase, and the most words any of them has."""
+        if self._cache is None:
+            lookup: dict[str, Entry | None] = {p: None for p in self.allowed_phrases}
+            lookup.update(self.entries)
+            self._cache = (lookup, max((k.count(" ") + 1 for k in lookup), default=1))
+        return self._cache
 
 
 def _key(words: str) -> str:
     return " ".join(str(words).lower().replace("’", "'").split())
-
-
-@lru_cache(maxsize=8)
-def _compiled(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(re.escape(part) for part in words.split()) for words in alternatives)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
 def load_wordlists(paths: Iterable[Path]) -> WordLists:

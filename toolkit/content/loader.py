@@ -82,7 +82,7 @@ def _merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict
         for key, value in override.items():
             result[key] = _merge(base.get(key), value, (*location, key), doc, origin)
         return result
-    if _named_list(base) and _named_list(override):
+    if override and _named_list(base) and _named_list(override):  # an empty list empties the list
         by_name = {item["name"]: item for item in base}
         for item in override:
             by_name[item["name"]] = item

@@ -41,8 +41,8 @@ def parse_session(text: str, source: str) -> ParsedSession:
     slides: list[_SlideBuilder] = []
     for node in root.children:
         line = node.map[0] + 1 if node.map else None
-        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
-            continue  # comments are for authors and checks, such as '<!-- toolkit: ignore ... -->'
+        if _is_comment(node):
+            continue
         if node.type == "front_matter":
             front = _front_matter(node.content, source)
         elif node.type == "hr":
@@ -68,10 +68,16 @@ def _front_matter(content: str, source: str) -> dict[str, Any]:
         data = yaml.safe_load(content) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise ToolkitError("front matter is not valid YAML", source, mark.line + 2 if mark else 1) from None
+        hint = 'quote content values with the yaml filter: title: {{ ("Jobs in " ~ area) | yaml }}'
+        raise ToolkitError(f"front matter is not valid YAML: {hint}", source, mark.line + 2 if mark else 1) from None
     if not isinstance(data, dict):
         raise ToolkitError("front matter must be 'name: value' lines", source, 1)
     return data
+
+
+def _is_comment(node: SyntaxTreeNode) -> bool:
+    """Comments are for authors and checks, such as '<!-- toolkit: ignore ... -->'; slides skip them."""
+    return node.type == "html_block" and node.content.lstrip().startswith("<!--")
 
 
 def _check_unique_titles(slides: tuple[Slide, ...], source: str) -> None:
@@ -96,12 +102,13 @@ class _SlideBuilder:
         return self.title is None and not self.blocks and not self.notes
 
     def add(self, node: SyntaxTreeNode, line: int | None) -> None:
-        if node.type == "html_block" and node.content.lstrip().startswith("<!--"):
+        if _is_comment(node):
             return
         if node.type == "container_notes":
             self.notes.extend(_notes(node, self.source))
         elif node.type == "container_activity":
-            self.blocks.append(Activity(tuple(_block(child, self.source) for child in node.children)))
+            blocks = tuple(_block(child, self.source) for child in node.children if not _is_comment(child))
+            self.blocks.append(Activity(blocks))
         else:
             self.blocks.append(_block(node, self.source))
 
@@ -127,6 +134,10 @@ def _block(node: SyntaxTreeNode, source: str) -> Block:
         return BulletList(tuple(_list_items(node, source, 0)), ordered=node.type == "ordered_list")
     if node.type == "table":
         return _table(node, source)
+    if node.type == "hr":
+        raise ToolkitError(
+            "'---' inside a '::: notes' or '::: activity' block: close the block with ':::' first", source, line
+        )
     if node.type == "heading":
         if node.markup in ("-", "="):
             raise ToolkitError("a line of text sits right above '---': put a blank line before it", source, line)
@@ -156,6 +167,8 @@ def _table(node: SyntaxTreeNode, source: str) -> Table:
 def _notes(node: SyntaxTreeNode, source: str) -> list[str]:
     notes: list[str] = []
     for child in node.children:
+        if _is_comment(child):
+            continue
         block = _block(child, source)
         if isinstance(block, Paragraph):
             notes.append(plain(block.runs))

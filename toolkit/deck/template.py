@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -14,11 +15,22 @@ from ..errors import ToolkitError
 
 SUFFIX = ".md.j2"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*\d*)([#>+.)-])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*\d*)([#>+.):-])")  # ':' so a value cannot open '::: notes'
+
+
+class Raw(str):
+    """Text a filter has already made safe for where it goes, so it is not escaped again."""
+
+
+def to_yaml(value: Any) -> Raw:
+    """Quote a value for front matter: `title: {{ ("Jobs in " ~ area) | yaml }}`."""
+    return Raw(json.dumps(str(value), ensure_ascii=False))
 
 
 def escape_markdown(value: Any) -> str:
     """Make a content value print as itself, so local content can never add links, images or markup."""
+    if isinstance(value, Raw):
+        return value
     if value is None:
         return ""
     text = " ".join(str(value).split())
@@ -40,6 +52,7 @@ class SessionTemplates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.filters["yaml"] = to_yaml
 
     def topics(self) -> list[str]:
         """Every topic with a template, sorted."""
