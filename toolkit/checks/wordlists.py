@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ class WordLists:
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 span = words[i : i + n]
-                if n > 1 and any(text[a.end() : b.start()].strip() for a, b in zip(span, span[1:], strict=False)):
+                if n > 1 and any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(span)):
                     continue  # a phrase must not run across punctuation
                 key = " ".join(w.group().lower() for w in span)
                 if key in lookup:
