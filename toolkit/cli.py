@@ -12,12 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from . import __version__
-from .build import plan, run
 from .checks.model import Severity
 from .checks.registry import all_rules
 from .checks.report import as_json, print_text
 from .checks.run import run_checks
-from .content.loader import find_sites, load_site
 from .errors import ToolkitError
 from .project import ContentRoot, init_root
 
@@ -90,6 +88,8 @@ def build(
     master: Path | None,
 ) -> None:
     """Build decks for every site, or the ones you pick."""
+    from .build import plan, run  # imported here so 'toolkit check' starts fast
+
     root = _root(ctx)
     folder = out or root.path / "output"
     jobs = plan(root, district, site, topics, formats)
@@ -116,6 +116,8 @@ def build(
 @click.pass_context
 def sites(ctx: click.Context, fmt: str) -> None:
     """List the sites (jobcentres) you can build for."""
+    from .content.loader import find_sites, load_site
+
     root = _root(ctx)
     rows = [
         {"district": r.district, "site": r.site, "name": load_site(root.content, r).jobcentre.name}
@@ -134,6 +136,8 @@ def sites(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Check every content file, without building anything."""
+    from .content.loader import find_sites, load_site
+
     root = _root(ctx)
     refs = find_sites(root.content)
     problems = []

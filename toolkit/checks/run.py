@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content.loader import find_sites, load_site, select_sites
-from ..deck.template import SessionTemplates
 from ..errors import ToolkitError
 from ..project import ContentRoot
 from ..readers import READERS, read_document
@@ -24,6 +22,16 @@ def run_checks(
         return [checker.check(read_document(path)) for path in _expand(files, checker)]
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
+    return _template_reports(root, checker, district, site, topics)
+
+
+def _template_reports(
+    root: ContentRoot, checker: Checker, district: str | None, site: str | None, topics: list[str]
+) -> list[FileReport]:
+    """Each topic rendered for each chosen site, read as session Markdown."""
+    from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
+    from ..deck.template import SessionTemplates
+
     templates = SessionTemplates(root.sessions)
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..content.yamlfile import read_yaml
@@ -38,7 +38,8 @@ class WordLists:
     allowed_phrases: set[str] = field(default_factory=set)  # phrases that contain a listed word but are fine
     acronyms: dict[str, str] = field(default_factory=dict)
     allowed_acronyms: set[str] = field(default_factory=set)
-    _cache: tuple[dict[str, Entry | None], int] | None = field(default=None, repr=False)
+    _cache: tuple[dict[str, Entry | None], dict[str, int]] | None = field(default=None, repr=False)
+    _memo: dict[str, list[Match]] = field(default_factory=dict, repr=False)
 
     def add_file(self, path: Path) -> None:
         doc = read_yaml(path)
@@ -54,32 +55,48 @@ class WordLists:
         self.acronyms.update({str(k): str(v) for k, v in (doc.data.get("acronyms") or {}).items()})
         self.allowed_acronyms.update(str(a) for a in doc.data.get("allowed") or [])
         self._cache = None
+        self._memo.clear()
 
-    def matches(self, text: str) -> Iterator[Match]:
-        """Listed words in `text`, longest first where they overlap, skipping allowed phrases."""
-        lookup, longest = self._lookup()
-        words = list(_WORD.finditer(text))
+    def matches(self, text: str) -> list[Match]:
+        """Listed words in `text`, longest first where they overlap, skipping allowed phrases.
+
+        Three rules ask about the same text, so answers are kept for the document being checked.
+        """
+        if text not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[text] = list(self._find(text))
+        return self._memo[text]
+
+    def _find(self, text: str) -> Iterator[Match]:
+        lookup, starts = self._lookup()
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
         i = 0
         while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
+            step = 1
+            for n in range(min(starts.get(words[i][2], 0), len(words) - i), 0, -1):
                 span = words[i : i + n]
-                if n > 1 and any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(span)):
+                if any(text[a[1] : b[0]].strip() for a, b in pairwise(span)):
                     continue  # a phrase must not run across punctuation
-                key = " ".join(w.group().lower() for w in span)
+                key = " ".join(w[2] for w in span)
                 if key in lookup:
                     entry = lookup[key]
                     if entry is not None:
-                        yield Match(text[span[0].start() : span[-1].end()], span[0].start(), entry)
-                    i += n - 1
+                        yield Match(text[span[0][0] : span[-1][1]], span[0][0], entry)
+                    step = n
                     break
-            i += 1
+            i += step
 
-    def _lookup(self) -> tuple[dict[str, Entry | None], int]:
-        """Every listed form and allowed phrase, and the most words any of them has."""
+    def _lookup(self) -> tuple[dict[str, Entry | None], dict[str, int]]:
+        """Every listed form and allowed phrase, and for each first word the most words a phrase has."""
         if self._cache is None:
-            lookup: dict[str, Entry | None] = {p: None for p in self.allowed_phrases}
+            lookup: dict[str, Entry | None] = dict.fromkeys(self.allowed_phrases)
             lookup.update(self.entries)
-            self._cache = (lookup, max((k.count(" ") + 1 for k in lookup), default=1))
+            starts: dict[str, int] = {}
+            for key in lookup:
+                first, length = key.split(" ", 1)[0], key.count(" ") + 1
+                starts[first] = max(starts.get(first, 0), length)
+            self._cache = (lookup, starts)
         return self._cache
 
 
