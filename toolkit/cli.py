@@ -205,6 +205,8 @@ def check(
 def rules() -> None:
     """List every check with its code, name, default severity and settings."""
     table = Table("Code", "Name", "Severity", "What it finds", "Settings")
+    for column in table.columns[:3]:
+        column.no_wrap = True
     for rule in sorted(all_rules().values(), key=lambda r: r.code):
         settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
         table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)

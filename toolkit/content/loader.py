@@ -106,8 +106,23 @@ def _explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDo
     elif first["type"] == "extra_forbidden":
         message = f"'{field}' is not a field we know: check the spelling (see docs/content.md)"
     else:
-        message = f"'{field}' {_reason(first['msg'])}"
+        message = f"'{field}' {PLAIN_REASONS.get(first['type']) or _reason(first['msg'])}"
     return ToolkitError(message, doc.path, doc.line_of(location))
+
+
+PLAIN_REASONS = {
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "date_from_datetime_parsing": "must be a date written like 2026-11-01",
+    "date_parsing": "must be a date written like 2026-11-01",
+    "date_type": "must be a date written like 2026-11-01",
+    "string_type": "must be text",
+    "list_type": "must be a list: put each item on a line starting with '- '",
+    "dict_type": "must be a group of 'name: value' lines, indented under it",
+    "model_type": "must be a group of 'name: value' lines, indented under it",
+    "too_short": "must have at least one item",
+    "string_too_short": "must not be empty",
+}
 
 
 def _reason(msg: str) -> str:
