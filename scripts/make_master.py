@@ -23,6 +23,7 @@ from toolkit.files import normalise_zip
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 OLD_WIDTH, NEW_WIDTH = Emu(9144000), Emu(12192000)
 BODY_SIZES = {1: 2800, 2: 2400}
+TITLE_TOP, TITLE_HEIGHT = 228600, 1325880  # 0.25 in from the top, 1.45 in tall
 COLOURS = {
     "dk1": "0B0C0C",
     "lt1": "FFFFFF",
@@ -45,6 +46,7 @@ def main(out: Path) -> None:
     master = prs.slide_master
     for part in [master, *prs.slide_layouts]:
         _widen(part.element)
+        _taller_titles(part.element)
         _plain_colours(part.element)
         for node in part.element.iter():
             if node.get("algn") in ("ctr", "just"):
@@ -66,6 +68,16 @@ def _widen(element: etree._Element) -> None:
         x, cx = int(off.get("x")), int(ext.get("cx"))
         off.set("x", str(round(x * NEW_WIDTH / OLD_WIDTH)))
         ext.set("cx", str(round(cx * NEW_WIDTH / OLD_WIDTH)))
+
+
+def _taller_titles(element: etree._Element) -> None:
+    """Give top titles room for two lines at 36 pt, so longer local names fit without shrinking."""
+    for sp in element.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}sp"):
+        ph = sp.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph")
+        off = sp.find(f".//{{{A}}}xfrm/{{{A}}}off")
+        if ph is not None and ph.get("type") == "title" and off is not None and off.get("y") == "274638":
+            off.set("y", str(TITLE_TOP))
+            off.getnext().set("cy", str(TITLE_HEIGHT))
 
 
 def _plain_colours(element: etree._Element) -> None:

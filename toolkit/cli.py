@@ -168,6 +168,9 @@ def init(folder: Path) -> None:
 @click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
+    "--select", callback=comma_list, help="Only rules with these codes, code prefixes or names, like AX or PE003."
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "suggestion"]),
     default="error",
@@ -182,6 +185,7 @@ def check(
     site: str | None,
     topics: list[str],
     fmt: str,
+    select: list[str],
     fail_on: str,
 ) -> None:
     """Check files for Plain English and accessibility. With no files, check the templates for every site.
@@ -189,7 +193,7 @@ def check(
     Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
     """
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics)
+        reports = run_checks(ctx.obj, files, district, site, topics, select)
     except ToolkitError as problem:
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
         sys.exit(2)

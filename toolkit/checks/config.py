@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,17 @@ class CheckConfig:
     word_lists: tuple[Path, ...]
     ignore_files: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+
+    def only(self, select: list[str] | tuple[str, ...]) -> CheckConfig:
+        """The same settings with every rule off but those whose code, code prefix or name is selected."""
+        if not select:
+            return self
+        rules = all_rules()
+        wanted = {n for n, r in rules.items() for s in select if n == s or r.code.startswith(s.upper())}
+        if not wanted:
+            raise ToolkitError(f"no rule matches '{', '.join(select)}': run 'toolkit rules' to list them")
+        chosen = {n: replace(s, enabled=s.enabled and n in wanted) for n, s in self.rules.items()}
+        return replace(self, rules=chosen)
 
     def ignored(self, path: Path) -> bool:
         return any(fnmatch.fnmatch(path.as_posix(), pattern) for pattern in self.ignore_files)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..readers.slides import SlideLook
 
 
 class Severity(IntEnum):
@@ -42,6 +46,7 @@ class Document:
     path: str
     language: str
     units: tuple[TextUnit, ...]
+    slides: tuple[SlideLook, ...] = ()  # only for slide decks: what accessibility rules look at
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Hit:
     text: str
     message: str
     suggestion: str = ""
+    location: dict[str, int | str] | None = None  # where, when there is no text unit (a picture, a slide)
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,23 @@ from pathlib import Path
 
 from ..errors import ToolkitError
 from ..project import ContentRoot
-from ..readers import READERS, read_document
+from ..readers import read_document, readers
 from ..readers.markdown import markdown_document
 from .config import load_config
 from .runner import Checker, FileReport
 
 
 def run_checks(
-    root_path: Path, files: tuple[Path, ...], district: str | None, site: str | None, topics: list[str]
+    root_path: Path,
+    files: tuple[Path, ...],
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    select: list[str] = (),
 ) -> list[FileReport]:
     """Reports for the files given, or for every topic rendered for every chosen site."""
     root = _root_or_none(root_path)
-    checker = Checker(load_config(root.path if root else None))
+    checker = Checker(load_config(root.path if root else None).only(select))
     if files:
         return [checker.check(read_document(path)) for path in _expand(files, checker)]
     if root is None:
@@ -54,7 +59,9 @@ def _expand(paths: tuple[Path, ...], checker: Checker) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and not checker.config.ignored(p))
+            found += sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in readers() and not checker.config.ignored(p)
+            )
         elif not path.exists():
             raise ToolkitError("does not exist: check the name", path)
         else:

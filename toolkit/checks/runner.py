@@ -53,7 +53,7 @@ class Checker:
             for hit in rule.check(doc, context):
                 if hit.unit is not None and (name in hit.unit.ignore or rule.code in hit.unit.ignore):
                     continue
-                location = dict(hit.unit.location) if hit.unit else {"file": doc.path}
+                location = hit.location or (dict(hit.unit.location) if hit.unit else {"file": doc.path})
                 findings.append(
                     Finding(name, rule.code, settings.severity, hit.message, hit.text, hit.suggestion, location)
                 )

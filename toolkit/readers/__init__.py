@@ -28,11 +28,16 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return add
 
 
+def readers() -> dict[str, Reader]:
+    """Every reader, by file ending, after importing the modules that register them."""
+    from . import html, markdown, office, plain  # noqa: F401
+
+    return READERS
+
+
 def read_document(path: Path) -> Document:
     """Read any supported file, after checks that keep damaged or hostile files from doing harm."""
-    from . import html, markdown, office, plain  # noqa: F401  (each registers its file types)
-
-    read = READERS.get(path.suffix.lower())
+    read = readers().get(path.suffix.lower())
     if read is None:
         raise ToolkitError(
             f"cannot check {path.suffix or 'files without an ending'}: use {', '.join(sorted(READERS))}", path

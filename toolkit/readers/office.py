@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from ..checks.model import Document, Link, TextUnit
 from ..errors import ToolkitError
 from ..text import clean
 from . import check_office_zip, reader
+from .slides import inspect
 
 DEFAULT_LANGUAGE = "en-GB"
 
@@ -33,7 +35,14 @@ def read_pptx(path: Path) -> Document:
             frame = slide.notes_slide.notes_text_frame
             if frame is not None:
                 units.extend(_frame_units(frame, {"slide": number, "part": "notes"}, f"{block} notes", staff=True))
-    return Document(str(path), prs.core_properties.language or DEFAULT_LANGUAGE, tuple(units))
+    slides = inspect(prs)
+    return Document(str(path), prs.core_properties.language or _main_language(slides), tuple(units), slides)
+
+
+def _main_language(slides) -> str:
+    """The language most of the text is tagged with, for decks that do not say."""
+    tags = Counter(r.lang for s in slides for shape in s.shapes for p in shape.paragraphs for r in p.runs if r.lang)
+    return tags.most_common(1)[0][0] if tags else DEFAULT_LANGUAGE
 
 
 def _shapes(shapes) -> Iterator:

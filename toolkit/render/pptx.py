@@ -21,8 +21,8 @@ from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, Parag
 from ..errors import ToolkitError
 from ..files import inside, normalise_zip
 from . import RenderOptions, register
-from .measure import arial
-from .paginate import GAP, INDENT, INSET, Measurer, Sizes, paginate
+from .measure import LINE_HEIGHT, arial
+from .paginate import GAP, INDENT, INSET, SIDE_INSET, Measurer, Sizes, paginate
 
 TITLE_LAYOUT, CONTENT_LAYOUT = "Title Slide", "Title and Content"
 TITLE_SIZE = 36
@@ -86,16 +86,20 @@ def _title_slide(prs: PresentationType, layout, slide: Slide, lang: str) -> None
 
 
 def _content_slide(prs: PresentationType, layout, slide: Slide, measurer: Measurer, lang: str, assets: Path) -> None:
+    """Title, then each group of blocks top to bottom, so the reading order is the order people see."""
     page = prs.slides.add_slide(layout)
     _set_title(page, slide.title, lang)
     body = next(p for p in page.placeholders if p.placeholder_format.idx == 1)
-    top, left, width = Emu(body.top).pt, Emu(body.left).pt, Emu(body.width).pt
-    used_body = False
-    for group in _groups(slide.blocks):
+    top, left, width, bottom = Emu(body.top).pt, Emu(body.left).pt, Emu(body.width).pt, Emu(body.top + body.height).pt
+    groups = _groups(slide.blocks)
+    spare_body = body if groups and _is_text(groups[0][0]) else None  # the body comes second in reading order
+    if spare_body is None:
+        body._element.getparent().remove(body._element)
+    for group in groups:
         height = sum(measurer.block(b) for b in group) - (len(group) - 1) * INSET
         if _is_text(group[0]):
-            shape = body if not used_body else page.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
-            used_body = True
+            shape = spare_body or page.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
+            spare_body = None
             shape.left, shape.top, shape.width, shape.height = Pt(left), Pt(top), Pt(width), Pt(height)
             _fill_text(shape.text_frame, group, lang)
         elif isinstance(group[0], Activity):
@@ -103,11 +107,8 @@ def _content_slide(prs: PresentationType, layout, slide: Slide, measurer: Measur
         elif isinstance(group[0], Table):
             _table(page, group[0], measurer, Pt(left), Pt(top), Pt(width), lang)
         else:
-            room = Emu(body.top + body.height).pt - top
-            height = _picture(page, group[0], assets, Pt(left), Pt(top), Pt(width), Pt(room))
+            height = _picture(page, group[0], assets, Pt(left), Pt(top), Pt(width), Pt(bottom - top))
         top += height + GAP
-    if not used_body:
-        body._element.getparent().remove(body._element)
     _notes(page, slide.notes, lang)
 
 
@@ -127,7 +128,11 @@ def _groups(blocks: tuple[Block, ...]) -> list[list[Block]]:
 
 
 def _set_title(page: PptxSlide, title: str, lang: str) -> None:
-    frame = page.shapes.title.text_frame
+    box = page.shapes.title
+    lines = arial().line_count((Run(title, bold=True),), TITLE_SIZE, Emu(box.width).pt - SIDE_INSET)
+    if lines * TITLE_SIZE * LINE_HEIGHT + INSET > Emu(box.height).pt:
+        raise ToolkitError(f"the slide title '{title}' is too long to fit: shorten it")
+    frame = box.text_frame
     _add_paragraph(frame, (Run(title),), TITLE_SIZE, lang, first=True)
 
 

@@ -23,7 +23,7 @@ VAGUE = {
 _URL = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
 
 
-@rule("AX101", "link-text", "error", "Link words that do not say where the link goes.")
+@rule("AX101", "link-text", "warning", "Link words that do not say where the link goes.")
 def link_text(doc: Document, ctx: Context) -> Iterator[Hit]:
     for unit in doc.units:
         for link in unit.links:

@@ -1,0 +1,168 @@
+"""Legibility rules for slide decks: contrast, type size, overflow, language and hard-to-read styling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...deck.model import Run
+from ...readers.slides import EMU_PER_POINT, RunLook
+from ...render.measure import LINE_HEIGHT, arial
+from ..model import Document, Hit
+from ..registry import Context, rule
+from .slides import runs_of, where
+
+
+def contrast(one: str, two: str) -> float:
+    """WCAG 2.2 contrast ratio of two RRGGBB colours."""
+
+    def luminance(rgb: str) -> float:
+        channels = [int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@rule("AX007", "contrast-too-low", "error", "Text that does not stand out enough from what is behind it.")
+def contrast_too_low(doc: Document, ctx: Context) -> Iterator[Hit]:
+    for slide in doc.slides:
+        for shape in slide.shapes:
+            worst: tuple[float, float, RunLook] | None = None
+            for run in runs_of(shape):
+                behind = run.background or shape.background
+                if run.colour is None or behind is None:
+                    continue  # text on a picture or pattern: a person must judge it
+                large = run.size >= 18 or (run.bold and run.size >= 14)
+                needed = 3.0 if large else 4.5
+                ratio = contrast(run.colour, behind)
+                if ratio < needed and (worst is None or ratio < worst[0]):
+                    worst = (ratio, needed, run)
+            if worst:
+                ratio, needed, run = worst
+                behind = run.background or shape.background
+                message = f"text colour #{run.colour} on #{behind} has contrast {ratio:.1f}:1; it needs {needed:g}:1"
+                yield Hit(
+                    None,
+                    run.text,
+                    message,
+                    "use darker text or a lighter background (or the reverse)",
+                    where(slide, shape),
+                )
+
+
+@rule(
+    "AX008",
+    "font-too-small",
+    "warning",
+    "Slide text too small to read from the back of a room.",
+    minimum=24,
+    minimum_small=18,
+)
+def font_too_small(doc: Document, ctx: Context) -> Iterator[Hit]:
+    for slide in doc.slides:
+        for shape in slide.shapes:
+            minimum = ctx.options["minimum_small"] if shape.kind in ("table", "footer") else ctx.options["minimum"]
+            small = [run for run in runs_of(shape) if run.size < minimum - 0.01]
+            if small:
+                smallest = min(small, key=lambda r: r.size)
+                message = f"text in '{shape.name}' is {smallest.size:g} pt; use at least {minimum} pt"
+                yield Hit(
+                    None,
+                    smallest.text,
+                    message,
+                    f"make the text {minimum} pt or larger, and cut words if it no longer fits",
+                    where(slide, shape),
+                )
+
+
+@rule("AX009", "text-overflow", "warning", "Text that will not fit its box at its size.")
+def text_overflow(doc: Document, ctx: Context) -> Iterator[Hit]:
+    metrics = arial()
+    for slide in doc.slides:
+        for shape in slide.shapes:
+            if (
+                shape.kind in ("table", "picture", "group", "chart", "graphic", "media", "other")
+                or not shape.paragraphs
+            ):
+                continue
+            left, top, right, bottom = (v / EMU_PER_POINT for v in shape.insets)
+            width = shape.box[2] / EMU_PER_POINT - left - right
+            needed = top + bottom
+            for paragraph in shape.paragraphs:
+                size = max((r.size for r in paragraph.runs), default=18.0)
+                runs = tuple(Run(r.text, r.bold) for r in paragraph.runs)
+                lines = metrics.line_count(runs, size, width - paragraph.indent)
+                needed += lines * size * LINE_HEIGHT * paragraph.line_spacing
+            room = (slide.height - shape.box[1] if shape.autofit == "shape" else shape.box[3]) / EMU_PER_POINT
+            if needed > room * 1.05:
+                place = "off the slide" if shape.autofit == "shape" else "out of its box"
+                message = f"'{shape.name}' needs about {needed:.0f} pt of height, has {room:.0f} pt: text runs {place}"
+                yield Hit(None, shape.text[:60], message, "cut words, or move some to a new slide", where(slide, shape))
+
+
+@rule("AX013", "language-missing", "warning", "Text with no language, or another language than the deck's.")
+def language_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
+    deck = doc.language.split("-")[0].lower()
+    for slide in doc.slides:
+        for shape in slide.shapes:
+            tags = {run.lang for run in runs_of(shape)}
+            if None in tags:
+                message = f"text in '{shape.name}' has no language, so screen readers may use the wrong voice"
+                yield Hit(
+                    None,
+                    shape.text[:60],
+                    message,
+                    f"set the language to {doc.language} (Review > Language)",
+                    where(slide, shape),
+                )
+            elif any(tag.split("-")[0].lower() != deck for tag in tags if tag):
+                other = sorted(t for t in tags if t and t.split("-")[0].lower() != deck)
+                message = f"text in '{shape.name}' is marked {', '.join(other)} but the deck is {doc.language}"
+                yield Hit(None, shape.text[:60], message, "check the language of this text", where(slide, shape))
+
+
+@rule(
+    "AX014",
+    "hard-to-read-text",
+    "suggestion",
+    "Long italics, underlining that is not a link, or capitals.",
+    max_italic_words=10,
+)
+def hard_to_read_text(doc: Document, ctx: Context) -> Iterator[Hit]:
+    for slide in doc.slides:
+        for shape in slide.shapes:
+            runs = list(runs_of(shape))
+            italic = sum(len(r.text.split()) for r in runs if r.italic)
+            underlined = [r for r in runs if r.underline and not r.link]
+            capitals = [r for r in runs if r.caps or _shouting(r.text)]
+            if italic > ctx.options["max_italic_words"]:
+                yield Hit(
+                    None,
+                    "",
+                    f"{italic} words in italics in '{shape.name}'",
+                    "use bold for emphasis, not italics",
+                    where(slide, shape),
+                )
+            if underlined:
+                yield Hit(
+                    None,
+                    underlined[0].text,
+                    f"underlined text in '{shape.name}' is not a link",
+                    "use bold for emphasis; keep underlining for links",
+                    where(slide, shape),
+                )
+            if capitals:
+                yield Hit(
+                    None,
+                    capitals[0].text,
+                    f"capital letters for whole phrases in '{shape.name}'",
+                    "use sentence case",
+                    where(slide, shape),
+                )
+
+
+def _shouting(text: str) -> bool:
+    """Three or more words in capitals: acronyms alone are fine."""
+    words = [w for w in text.split() if len(w) > 1 and w.isalpha()]
+    return len(words) >= 3 and all(w.isupper() for w in words)
