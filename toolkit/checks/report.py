@@ -36,7 +36,8 @@ def print_text(reports: list[FileReport], console: Console) -> None:
             console.print(
                 f"  {where}: [{STYLE[f.severity]}]{f.severity}[/] {f.code} {f.rule}: {f.message}{fix}", highlight=False
             )
-        console.print(_scores_table(report))
+        if report.scores is not None:
+            console.print(_scores_table(report))
     counts = summary(reports)
     totals = ", ".join(f"{n} {kind}" for kind, n in counts.items())
     console.print(f"\n{len(reports)} files checked: {totals}")

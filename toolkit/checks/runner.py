@@ -16,7 +16,7 @@ from .wordlists import WordLists, load_wordlists
 class FileReport:
     path: str
     language: str
-    scores: Scores
+    scores: Scores | None  # None when no Plain English rule was selected
     blocks: dict[str, Scores]
     findings: tuple[Finding, ...]
 
@@ -24,7 +24,9 @@ class FileReport:
         return {
             "path": self.path,
             "language": self.language,
-            "scores": {**self.scores.as_dict(), "blocks": {k: v.as_dict() for k, v in self.blocks.items()}},
+            "scores": None
+            if self.scores is None
+            else {**self.scores.as_dict(), "blocks": {k: v.as_dict() for k, v in self.blocks.items()}},
             "findings": [f.as_dict() for f in self.findings],
         }
 
@@ -37,13 +39,7 @@ class Checker:
         self.words = words or load_wordlists(config.word_lists)
 
     def check(self, doc: Document) -> FileReport:
-        min_words = self.config.rules["reading-age"].options["min_words"]
-        blocks: dict[str, list[str]] = defaultdict(list)
-        for unit in doc.units:
-            blocks[unit.block].append(unit.text)
-        block_scores = {name: score(as_sentences(texts), doc.language, min_words) for name, texts in blocks.items()}
-        readers_text = [u.text for u in doc.units if not u.for_staff] or [u.text for u in doc.units]
-        file_scores = score(as_sentences(readers_text), doc.language, min_words)
+        file_scores, block_scores = self._scores(doc) if self._scoring else (None, {})
         findings: list[Finding] = []
         for name, rule in all_rules().items():
             settings = self.config.rules[name]
@@ -59,6 +55,21 @@ class Checker:
                 )
         findings.sort(key=lambda f: (_order(f.location), f.code))
         return FileReport(doc.path, doc.language, file_scores, block_scores, tuple(findings))
+
+    @property
+    def _scoring(self) -> bool:
+        """Scores cost time; work them out only when a Plain English rule is on (`--select AX` skips them)."""
+        return any(s.enabled for name, s in self.config.rules.items() if all_rules()[name].code.startswith("PE"))
+
+    def _scores(self, doc: Document) -> tuple[Scores, dict[str, Scores]]:
+        """Readability of the whole file (text for claimants) and of each block."""
+        min_words = self.config.rules["reading-age"].options["min_words"]
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for unit in doc.units:
+            blocks[unit.block].append(unit.text)
+        block_scores = {name: score(as_sentences(texts), doc.language, min_words) for name, texts in blocks.items()}
+        readers_text = [u.text for u in doc.units if not u.for_staff] or [u.text for u in doc.units]
+        return score(as_sentences(readers_text), doc.language, min_words), block_scores
 
 
 def _order(location: dict) -> tuple:

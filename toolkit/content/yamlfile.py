@@ -13,6 +13,8 @@ from ..errors import ToolkitError
 from ..text import find_control_character
 
 Location = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is many times faster
+_CONSTRUCTOR = yaml.SafeLoader("")  # turns one scalar node into a Python value
 
 
 @dataclass
@@ -44,7 +46,7 @@ def read_yaml(path: Path) -> YamlDoc:
         line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
         raise ToolkitError(f"contains a control character ({bad}): delete it", path, line)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
@@ -54,6 +56,7 @@ def read_yaml(path: Path) -> YamlDoc:
         return YamlDoc(path, {})
     doc = YamlDoc(path, {})
     data = _to_python(node, (), doc)
+    _CONSTRUCTOR.constructed_objects.clear()
     if not isinstance(data, dict):
         raise ToolkitError("must be a YAML mapping of names to values", path, 1)
     doc.data = data
@@ -78,7 +81,7 @@ def _to_python(node: yaml.Node, location: Location, doc: YamlDoc) -> Any:
 def _scalar(node: yaml.Node, doc: YamlDoc) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise ToolkitError("a key must be plain text", doc.path, node.start_mark.line + 1)
-    value = yaml.SafeLoader(" ").construct_object(node)
+    value = _CONSTRUCTOR.construct_object(node)
     if isinstance(value, str):
         bad = find_control_character(value)
         if bad:

@@ -10,7 +10,7 @@ from ..checks.model import Document, Link, TextUnit
 from ..errors import ToolkitError
 from ..text import clean
 from . import check_office_zip, reader
-from .slides import inspect
+from .slides import SlideLook, inspect
 
 DEFAULT_LANGUAGE = "en-GB"
 
@@ -26,49 +26,32 @@ def read_pptx(path: Path) -> Document:
         raise ToolkitError(
             f"could not be opened as a presentation ({type(err).__name__}): save it again", path
         ) from None
-    units: list[TextUnit] = []
-    for number, slide in enumerate(prs.slides, start=1):
-        block = f"slide {number}"
-        for shape in _shapes(slide.shapes):
-            units.extend(_shape_units(shape, {"slide": number, "shape": shape.name}, block))
-        if slide.has_notes_slide:
-            frame = slide.notes_slide.notes_text_frame
-            if frame is not None:
-                units.extend(_frame_units(frame, {"slide": number, "part": "notes"}, f"{block} notes", staff=True))
     slides = inspect(prs)
+    units = [unit for slide in slides for unit in _slide_units(slide)]
     return Document(str(path), prs.core_properties.language or _main_language(slides), tuple(units), slides)
 
 
-def _main_language(slides) -> str:
+def _slide_units(slide: SlideLook) -> Iterator[TextUnit]:
+    """Each paragraph and table cell, then each line of the notes, located by slide and shape."""
+    block = f"slide {slide.number}"
+    for shape in slide.shapes:
+        for paragraph in shape.paragraphs:
+            text = clean(paragraph.text)
+            if text.strip():
+                location: dict[str, int | str] = {"slide": slide.number, "shape": shape.name}
+                if paragraph.cell:
+                    location.update(row=paragraph.cell[0], column=paragraph.cell[1])
+                links = tuple(Link(clean(r.text), r.link) for r in paragraph.runs if r.link)
+                yield TextUnit(text, location, block, links)
+    for line in slide.notes.splitlines():
+        if line.strip():
+            yield TextUnit(clean(line), {"slide": slide.number, "part": "notes"}, f"{block} notes", for_staff=True)
+
+
+def _main_language(slides: tuple[SlideLook, ...]) -> str:
     """The language most of the text is tagged with, for decks that do not say."""
     tags = Counter(r.lang for s in slides for shape in s.shapes for p in shape.paragraphs for r in p.runs if r.lang)
     return tags.most_common(1)[0][0] if tags else DEFAULT_LANGUAGE
-
-
-def _shapes(shapes) -> Iterator:
-    """Every shape, looking inside groups."""
-    for shape in shapes:
-        if shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
-            yield from _shapes(shape.shapes)
-        else:
-            yield shape
-
-
-def _shape_units(shape, location: dict, block: str) -> Iterator[TextUnit]:
-    if getattr(shape, "has_table", False) and shape.has_table:
-        for r, row in enumerate(shape.table.rows):
-            for c, cell in enumerate(row.cells):
-                yield from _frame_units(cell.text_frame, {**location, "row": r + 1, "column": c + 1}, block)
-    elif shape.has_text_frame:
-        yield from _frame_units(shape.text_frame, location, block)
-
-
-def _frame_units(frame, location: dict, block: str, staff: bool = False) -> Iterator[TextUnit]:
-    for paragraph in frame.paragraphs:
-        text = clean("".join(run.text for run in paragraph.runs))
-        if text.strip():
-            links = tuple(Link(clean(r.text), r.hyperlink.address) for r in paragraph.runs if r.hyperlink.address)
-            yield TextUnit(text, location, block, links, for_staff=staff)
 
 
 @reader(".docx")

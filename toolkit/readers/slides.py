@@ -11,11 +11,14 @@ from __future__ import annotations
 import colorsys
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as _qn
+
+qn = cache(_qn)  # the same few tag names are looked up thousands of times
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -46,6 +49,7 @@ class ParagraphLook:
     level: int
     line_spacing: float = 1.0  # 1.0 is single spacing
     indent: float = 0.0  # points from the left of the box to the text
+    cell: tuple[int, int] | None = None  # row and column, for text in a table
 
     @property
     def text(self) -> str:
@@ -66,6 +70,7 @@ class ShapeLook:
     insets: tuple[int, int, int, int] = (91440, 45720, 91440, 45720)
     table_header: bool = False
     table_merged: bool = False
+    in_group: bool = False  # inside a group: its position is the group's business
 
     @property
     def text(self) -> str:
@@ -88,9 +93,10 @@ class SlideLook:
 def inspect(prs: Any) -> tuple[SlideLook, ...]:
     """Every slide of an open python-pptx Presentation, with looks resolved."""
     defaults = prs.part._element.find(qn("p:defaultTextStyle"))
+    shared: dict[tuple, Any] = {}  # theme colours and inherited styles, worked out once per master and layout
     looks = []
     for number, slide in enumerate(prs.slides, start=1):
-        context = _SlideContext(slide, defaults)
+        context = _SlideContext(slide, defaults, shared)
         shapes = tuple(s for order, shape in enumerate(slide.shapes) for s in context.shape(shape, order))
         notes = (
             slide.notes_slide.notes_text_frame.text
@@ -104,19 +110,23 @@ def inspect(prs: Any) -> tuple[SlideLook, ...]:
 class _SlideContext:
     """The colour scheme, text styles and backgrounds that apply to one slide."""
 
-    def __init__(self, slide: Any, defaults: etree._Element | None):
+    def __init__(self, slide: Any, defaults: etree._Element | None, shared: dict[tuple, Any]):
         self.slide = slide
         self.layout = slide.slide_layout
         self.master = self.layout.slide_master
         self.defaults = defaults
-        self.colours = _theme_colours(self.master)
+        self.shared = shared
+        key = ("colours", self.master.part.partname)
+        if key not in shared:
+            shared[key] = _theme_colours(self.master)
+        self.colours = shared[key]
         self.background = self._background()
 
     # ---- shapes -------------------------------------------------------------------------------
     def shape(self, shape: Any, order: int) -> list[ShapeLook]:
         element = shape._element
         kind = self._kind(shape)
-        box = tuple(int(v or 0) for v in (shape.left, shape.top, shape.width, shape.height))
+        box = _box(element) or self._inherited_box(shape)
         c_nv_pr = element.find(".//" + qn("p:cNvPr"))
         alt = (c_nv_pr.get("descr") or c_nv_pr.get("title") or "") if c_nv_pr is not None else ""
         decorative = c_nv_pr is not None and bool(_DECORATIVE.search(etree.tostring(c_nv_pr).decode()))
@@ -130,6 +140,9 @@ class _SlideContext:
         }
         if kind == "table":
             return [self._table(shape, base)]
+        if kind == "group":  # the group needs alt text; the shapes inside still hold text to check
+            inside = [replace(look, in_group=True) for child in shape.shapes for look in self.shape(child, order)]
+            return [ShapeLook(**base), *inside]
         if not getattr(shape, "has_text_frame", False) or not shape.has_text_frame:
             return [ShapeLook(**base)]
         body = element.find(qn("p:txBody"))
@@ -142,6 +155,14 @@ class _SlideContext:
                 insets=_insets(body),
             )
         ]
+
+    def _inherited_box(self, shape: Any) -> tuple[int, int, int, int]:
+        """A placeholder's position from its layout or master, looked up once per layout."""
+        ph = shape._element.find(".//" + qn("p:ph"))
+        key = ("box", self.layout.part.partname, None if ph is None else (ph.get("idx"), ph.get("type")))
+        if key not in self.shared:
+            self.shared[key] = tuple(int(v or 0) for v in (shape.left, shape.top, shape.width, shape.height))
+        return self.shared[key]
 
     def _kind(self, shape: Any) -> str:
         if shape.is_placeholder:
@@ -178,12 +199,13 @@ class _SlideContext:
         )
         merged = merged or any(tc.get(k) in ("1", "true") for tc in tbl.iter(qn("a:tc")) for k in ("hMerge", "vMerge"))
         paragraphs: list[ParagraphLook] = []
-        for tc in tbl.iter(qn("a:tc")):
-            body = tc.find(qn("a:txBody"))
-            if body is not None:
+        for row, tr in enumerate(tbl.iter(qn("a:tr")), start=1):
+            for column, tc in enumerate(tr.iter(qn("a:tc")), start=1):
+                body = tc.find(qn("a:txBody"))
                 fill = self._fill(tc.find(qn("a:tcPr")), None)
-                for paragraph in self._paragraphs(body, shape, "table"):
-                    paragraphs.append(ParagraphLook(tuple(_with_background(r, fill) for r in paragraph.runs), 0))
+                for paragraph in self._paragraphs(body, shape, "table") if body is not None else ():
+                    runs = tuple(_with_background(r, fill) for r in paragraph.runs)
+                    paragraphs.append(ParagraphLook(runs, 0, cell=(row, column)))
         return ShapeLook(
             **base, paragraphs=tuple(paragraphs), background=self.background, table_header=header, table_merged=merged
         )
@@ -213,7 +235,7 @@ class _SlideContext:
         props = [rpr] + [_def_rpr(s) for s in sources]
         size = _first(props, "sz")
         underline = _first(props, "u")
-        link = rpr.find(qn("a:hlinkClick")) if rpr is not None else None
+        click = rpr.find(qn("a:hlinkClick")) if rpr is not None else None
         colour = next((c for c in (self._fill(p, None) for p in props if p is not None) if c), None)
         return RunLook(
             text=text,
@@ -224,12 +246,27 @@ class _SlideContext:
             caps=_first(props, "cap") == "all",
             colour=colour or style_colour or self.colours.get("tx1"),
             lang=_first(props, "lang"),
-            link="link" if link is not None else None,
+            link=self._link_target(click) if click is not None else None,
         )
+
+    def _link_target(self, click: etree._Element) -> str:
+        """Where a link goes: a web address, or '#' for a jump inside the deck."""
+        rid = click.get(qn("r:id"))
+        rels = self.slide.part.rels
+        return rels[rid].target_ref if rid and rid in rels and rels[rid].is_external else "#"
 
     def _style_chains(self, body: etree._Element, shape: Any, kind: str) -> list[list]:
         """For each outline level, the list-style elements that apply, nearest first."""
-        lists = [body.find(qn("a:lstStyle"))]
+        own = body.find(qn("a:lstStyle"))
+        ph = shape._element.find(".//" + qn("p:ph"))
+        key = ("styles", self.layout.part.partname, kind, None if ph is None else (ph.get("idx"), ph.get("type")))
+        if key not in self.shared:
+            self.shared[key] = self._inherited_styles(shape, kind)
+        return [[_level(own, n), *levels] for n, levels in enumerate(self.shared[key])]
+
+    def _inherited_styles(self, shape: Any, kind: str) -> list[list]:
+        """Per level, the styles a shape inherits from layout and master placeholders, the master and defaults."""
+        lists = []
         if shape.is_placeholder:
             base = getattr(shape, "_base_placeholder", None)
             while base is not None:
@@ -330,6 +367,18 @@ def _transform(rgb: str, node: etree._Element) -> str:
             return "".join(f"{round(c * value * 255):02X}" for c in (r2, g2, b2))
     r, g, b = colorsys.hls_to_rgb(h, min(max(lum, 0.0), 1.0), s)
     return "".join(f"{round(c * 255):02X}" for c in (r, g, b))
+
+
+def _box(element: etree._Element) -> tuple[int, int, int, int] | None:
+    """Position and size from the shape's own XML; python-pptx's lookup through layouts is slow."""
+    xfrm = element.find(qn("p:spPr") + "/" + qn("a:xfrm"))
+    if xfrm is None:
+        xfrm = element.find(qn("p:xfrm"))
+    off = xfrm.find(qn("a:off")) if xfrm is not None else None
+    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
 
 
 def _placeholder_type(element: etree._Element) -> str:

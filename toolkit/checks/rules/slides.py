@@ -120,7 +120,7 @@ def reading_order(doc: Document, ctx: Context) -> Iterator[Hit]:
         shown = [
             s
             for s in slide.shapes
-            if s.kind != "footer" and (s.text.strip() or s.kind in NEEDS_ALT or s.kind == "table")
+            if s.kind != "footer" and not s.in_group and (s.text.strip() or s.kind in NEEDS_ALT or s.kind == "table")
         ]
         if not shown:
             continue
