@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..content.local import LocalFacts
     from ..readers.slides import SlideLook
 
 
@@ -47,6 +48,7 @@ class Document:
     language: str
     units: tuple[TextUnit, ...]
     slides: tuple[SlideLook, ...] = ()  # only for slide decks: what accessibility rules look at
+    local: LocalFacts | None = None  # only for templates rendered for a site: its local facts
 
 
 @dataclass(frozen=True)

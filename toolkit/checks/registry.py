@@ -49,6 +49,6 @@ def rule(code: str, name: str, severity: str, summary: str, **defaults: Any) -> 
 
 def all_rules() -> dict[str, Rule]:
     """Every rule, after importing the modules that register them."""
-    from .rules import accessibility_links, acronyms, plain_english, slide_legibility, slides, words  # noqa: F401
+    from .rules import accessibility_links, acronyms, local, plain_english, slide_legibility, slides, words  # noqa: F401
 
     return RULES

@@ -36,6 +36,13 @@ def print_text(reports: list[FileReport], console: Console) -> None:
             console.print(
                 f"  {where}: [{STYLE[f.severity]}]{f.severity}[/] {f.code} {f.rule}: {f.message}{fix}", highlight=False
             )
+        if report.local is not None:
+            generic = ", ".join(map(str, report.local.generic_slides)) or "none"
+            counted = len(report.local.local_slides) + len(report.local.generic_slides)
+            console.print(
+                f"  Local share: {len(report.local.local_slides)} of {counted} content slides use local facts"
+                f" ({report.local.share:.0%}); generic slides: {generic}"
+            )
         if report.scores is not None:
             console.print(_scores_table(report))
     counts = summary(reports)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ToolkitError
@@ -35,6 +36,7 @@ def _template_reports(
 ) -> list[FileReport]:
     """Each topic rendered for each chosen site, read as session Markdown."""
     from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
+    from ..content.local import local_facts
     from ..deck.template import SessionTemplates
 
     templates = SessionTemplates(root.sessions)
@@ -43,7 +45,8 @@ def _template_reports(
         content = load_site(root.content, ref)
         for topic in topics or templates.topics():
             name = f"{templates.path(topic).relative_to(root.path)} for {ref.site}"
-            reports.append(checker.check(markdown_document(templates.render(topic, site=content, topic=topic), name)))
+            doc = markdown_document(templates.render(topic, site=content, topic=topic), name)
+            reports.append(checker.check(replace(doc, local=local_facts(root.content, ref))))
     return reports
 
 

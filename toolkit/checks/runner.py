@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import CheckConfig
+from .local_share import LocalShare, local_share
 from .model import Document, Finding
 from .readability import Scores, as_sentences, score
 from .registry import Context, all_rules
@@ -19,6 +20,7 @@ class FileReport:
     scores: Scores | None  # None when no Plain English rule was selected
     blocks: dict[str, Scores]
     findings: tuple[Finding, ...]
+    local: LocalShare | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -28,6 +30,7 @@ class FileReport:
             if self.scores is None
             else {**self.scores.as_dict(), "blocks": {k: v.as_dict() for k, v in self.blocks.items()}},
             "findings": [f.as_dict() for f in self.findings],
+            **({"local": self.local.as_dict()} if self.local else {}),
         }
 
 
@@ -54,7 +57,7 @@ class Checker:
                     Finding(name, rule.code, settings.severity, hit.message, hit.text, hit.suggestion, location)
                 )
         findings.sort(key=lambda f: (_order(f.location), f.code))
-        return FileReport(doc.path, doc.language, file_scores, block_scores, tuple(findings))
+        return FileReport(doc.path, doc.language, file_scores, block_scores, tuple(findings), local_share(doc))
 
     @property
     def _scoring(self) -> bool:
