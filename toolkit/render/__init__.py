@@ -5,28 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..deck.model import Deck
+
+if TYPE_CHECKING:
+    from ..handout.model import Contact
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What a writer may use besides the Deck: the slide master and the folder images come from."""
+    """What a writer may use besides the Deck: the slide master, the folder images come from, the
+    handout style, and who a handout says to contact (made from the site's content by the build)."""
 
     master: Path
     assets: Path
     style: str = "standard"
+    contacts: tuple[Contact, ...] = ()
 
 
 Writer = Callable[[Deck, RenderOptions], bytes]
 WRITERS: dict[str, Writer] = {}
+STYLED: set[str] = set()  # formats whose look depends on RenderOptions.style
 
 
-def register(fmt: str) -> Callable[[Writer], Writer]:
+def register(fmt: str, styled: bool = False) -> Callable[[Writer], Writer]:
     """Add a writer for a format; adding a format means one new module that calls this."""
 
     def add(writer: Writer) -> Writer:
         WRITERS[fmt] = writer
+        if styled:
+            STYLED.add(fmt)
         return writer
 
     return add
@@ -34,6 +43,6 @@ def register(fmt: str) -> Callable[[Writer], Writer]:
 
 def load_writers() -> dict[str, Writer]:
     """Import every writer module so each registers itself."""
-    from . import pptx  # noqa: F401
+    from . import docx, html, pdf, pptx, text  # noqa: F401
 
     return WRITERS

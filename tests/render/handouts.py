@@ -1,0 +1,95 @@
+"""Shared helpers for the handout writer tests: the example content for one site, and a small deck."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import pytest
+
+from toolkit.content.loader import find_sites, load_site
+from toolkit.deck.model import (
+    Activity,
+    BulletList,
+    Deck,
+    DeckMeta,
+    ListItem,
+    Paragraph,
+    Run,
+    Slide,
+    Table,
+)
+from toolkit.deck.session import make_deck
+from toolkit.handout.contacts import contacts_for
+from toolkit.handout.styles import STYLES
+from toolkit.project import ContentRoot
+from toolkit.render import RenderOptions
+
+from ..conftest import REPO
+
+SITE = "cardiff-north"
+TOPICS = ("cv", "employers", "star", "transport")
+
+
+@cache
+def example_root() -> ContentRoot:
+    return ContentRoot.at(REPO)
+
+
+@cache
+def example_site():
+    root = example_root()
+    return load_site(root.content, next(r for r in find_sites(root.content) if r.site == SITE))
+
+
+@cache
+def example_deck(topic: str) -> Deck:
+    return make_deck(example_root(), example_site(), topic)
+
+
+def example_options(style: str = "standard") -> RenderOptions:
+    root = example_root()
+    return RenderOptions(root.master, root.templates, style, contacts_for(example_site()))
+
+
+def every_topic_and_style() -> list[tuple[str, str]]:
+    return [(topic, style) for topic in TOPICS for style in STYLES]
+
+
+def small_deck() -> Deck:
+    """Two slides with every kind of block a handout prints, and notes of every kind."""
+    link = Run("Traveline's journey planner", link="https://www.traveline.info")
+    activity = Activity(
+        (
+            Paragraph((Run("In pairs (5 minutes)", bold=True),)),
+            BulletList((ListItem((Run("Tell your partner one thing"),)), ListItem((Run("Swap over"),))), ordered=True),
+        )
+    )
+    slides = (
+        Slide("Getting to work", (Paragraph((Run("A session about travel."),)),), ("Say: Welcome, everyone.",)),
+        Slide(
+            "Plan your journey",
+            (
+                BulletList((ListItem((Run("Use "), link)), ListItem((Run("Ask for help"),), level=1))),
+                Table(((Run("Place"),), (Run("Time"),)), (((Run("Hospital"),), (Run("15 minutes"),)),)),
+                activity,
+            ),
+            (
+                "Time: 3 minutes (8 minutes so far).",
+                "Say: My name is [your name]. A journey planner shows the buses you need.",
+                "Ask the group: Which bus do you take?",
+                "Tip: Ask for volunteers.",
+                "Traveline phone: 0800 464 0000",
+            ),
+        ),
+    )
+    meta = DeckMeta("transport", "Getting to work in Testford", "en-GB", subject="A test", date="2026-02-01")
+    return Deck(meta, slides)
+
+
+def need_tool(found: bool, what: str) -> None:
+    """Skip a test when a tool is missing on a developer's machine, but fail in CI, which must have it."""
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {what} (see .ci/run)")
+        pytest.skip(f"{what} is not installed")

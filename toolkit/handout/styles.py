@@ -1,0 +1,68 @@
+"""Handout styles: the look of each handout, for the screen, for print and for Word.
+
+- standard: clear text at a comfortable size.
+- large-print: body text of at least 18 point, following RNIB's guidance on clear print.
+- dyslexia: following the British Dyslexia Association's style guide (2023): a plain sans-serif font,
+  1.5 line spacing, a cream background, left-aligned text, no italics or underlining, short lines
+  and headings at least 20% larger than the text.
+
+HTML and PDF use the bundled Atkinson Hyperlegible font; Word files name fonts most computers have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ToolkitError
+from ..project import bundled_root
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    label: str  # how a handout or message names the style to a reader
+    css: str  # the style's stylesheet in the handout assets folder, added after base.css
+    word_font: str
+    body_pt: float
+    line_spacing: float
+    text_colour: str  # RRGGBB
+    background: str | None = None  # RRGGBB page colour, or None for white
+    underline_links: bool = True
+
+    def heading_pt(self, level: int) -> float:
+        """Heading sizes for levels 1 to 3: each at least 20% larger than the level below, and the text."""
+        return round(self.body_pt * {1: 1.8, 2: 1.5, 3: 1.25}[level] * 2) / 2
+
+
+STYLES: dict[str, Style] = {
+    s.name: s
+    for s in (
+        Style("standard", "standard print", "standard.css", "Arial", 12, 1.15, "0B0C0C"),
+        Style("large-print", "large print", "large-print.css", "Arial", 18, 1.3, "000000"),
+        Style(
+            "dyslexia",
+            "a style for people with dyslexia",
+            "dyslexia.css",
+            "Verdana",
+            12,
+            1.5,
+            "1E1E1E",
+            background="FDF8E6",
+            underline_links=False,
+        ),
+    )
+}
+
+
+def style_named(name: str) -> Style:
+    """The style called `name`, or an error that lists the choices."""
+    try:
+        return STYLES[name]
+    except KeyError:
+        raise ToolkitError(f"no style called '{name}': choose from {', '.join(STYLES)}") from None
+
+
+def handout_assets() -> Path:
+    """The folder holding the handout's HTML template, stylesheets and fonts: part of the toolkit."""
+    return bundled_root() / "templates" / "handout"

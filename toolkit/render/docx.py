@@ -1,0 +1,236 @@
+"""Word handout writer: an editable .docx a work coach can change before sending it.
+
+Headings use Word's own Heading 1 to 3 styles, so the navigation pane and screen readers find
+them; every run carries the document language; images have alt text; and the same deck gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Mm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ..deck.model import BulletList, Deck, Image, Inline, Paragraph, Table
+from ..errors import ToolkitError
+from ..files import inside, normalise_zip
+from ..handout import Handout, Part, make_handout
+from ..handout.model import HandoutBlock
+from ..handout.styles import Style, style_named
+from . import RenderOptions, register
+
+LINK_COLOUR = RGBColor(0x1D, 0x4E, 0x89)
+MAX_IMAGE_WIDTH = Inches(6)
+
+
+@register("docx", styled=True)
+def write_docx(deck: Deck, options: RenderOptions) -> bytes:
+    """The deck as a Word handout, in the style the options name."""
+    handout = make_handout(deck, options.contacts)
+    style = style_named(options.style)
+    doc = Document()
+    _a4_page(doc)
+    writer = _Writer(doc, style, handout.language, options.assets)
+    writer.set_up_styles()
+    writer.heading(handout.title, 1)
+    writer.blocks(handout.intro)
+    for part in handout.parts:
+        writer.part(part, 2)
+    _core_properties(doc, handout, style)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+class _Writer:
+    def __init__(self, doc: DocumentType, style: Style, lang: str, images: Path):
+        self.doc, self.style, self.lang, self.images = doc, style, lang, images
+
+    # Styles -------------------------------------------------------------------------------------
+
+    def set_up_styles(self) -> None:
+        """Fonts, sizes, spacing, colour and language in the styles, so a work coach's edits match."""
+        style, styles = self.style, self.doc.styles
+        _language_defaults(self.doc, self.lang)
+        normal = styles["Normal"]
+        self._font(normal, style.body_pt, bold=False)
+        normal.paragraph_format.line_spacing = style.line_spacing
+        normal.paragraph_format.space_after = Pt(style.body_pt * 0.6)
+        normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for level in (1, 2, 3):
+            heading = styles[f"Heading {level}"]
+            self._font(heading, style.heading_pt(level), bold=True)
+            heading.paragraph_format.space_before = Pt(style.body_pt * (1.5 if level < 3 else 1))
+            heading.paragraph_format.space_after = Pt(style.body_pt * 0.5)
+            heading.paragraph_format.keep_with_next = True
+            heading.paragraph_format.line_spacing = 1.15
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link.font.color.rgb = LINK_COLOUR
+        link.font.underline = style.underline_links
+        link.font.bold = not style.underline_links  # the dyslexia style marks links in bold instead
+        if style.background:
+            _page_colour(self.doc, style.background)
+
+    def _font(self, target: BaseStyle, size: float, bold: bool) -> None:
+        font = target.font
+        font.size = Pt(size)
+        font.bold = bold
+        font.italic = False
+        font.color.rgb = RGBColor.from_string(self.style.text_colour)
+        fonts = target.element.get_or_add_rPr().get_or_add_rFonts()
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)  # theme fonts would override the font we name
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(slot), self.style.word_font)
+
+    # Content ------------------------------------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> None:
+        paragraph = self.doc.add_paragraph(style=f"Heading {level}")
+        self._run(paragraph, text)
+
+    def part(self, part: Part, level: int) -> None:
+        self.heading(part.title, min(level, 3))
+        self.blocks(part.blocks)
+        for child in part.parts:
+            self.part(child, level + 1)
+
+    def blocks(self, blocks: tuple[HandoutBlock, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.inline(self.doc.add_paragraph(), block.runs)
+            elif isinstance(block, BulletList):
+                self.bullet_list(block)
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Image):
+                self.image(block)
+
+    def bullet_list(self, block: BulletList) -> None:
+        kind = "List Number" if block.ordered else "List Bullet"
+        restart = _new_numbering(self.doc, kind) if block.ordered else None
+        for item in block.items:
+            paragraph = self.doc.add_paragraph(style=kind if item.level == 0 else f"{kind} 2")
+            if restart is not None and item.level == 0:
+                _use_numbering(paragraph, restart)
+            self.inline(paragraph, item.runs)
+
+    def table(self, block: Table) -> None:
+        grid = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        grid.style = self.doc.styles["Table Grid"]
+        header = grid.rows[0]
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeats, and marks header cells
+        for r, cells in enumerate((block.header, *block.rows)):
+            for c, runs in enumerate(cells):
+                paragraph = grid.cell(r, c).paragraphs[0]
+                self.inline(paragraph, runs, bold=r == 0)
+        self.doc.add_paragraph()  # Word joins two neighbouring tables; a blank line keeps them apart
+
+    def image(self, block: Image) -> None:
+        path = inside(self.images, block.path)
+        if not path.is_file():
+            raise ToolkitError(f"image '{block.path}' not found: put it under {self.images.name}/", self.images)
+        run = self.doc.add_paragraph().add_run()
+        shape = run.add_picture(str(path))
+        if shape.width > MAX_IMAGE_WIDTH:
+            shape.height = int(shape.height * MAX_IMAGE_WIDTH / shape.width)
+            shape.width = MAX_IMAGE_WIDTH
+        shape._inline.docPr.set("descr", block.alt)  # add_picture writes the file name here
+        shape._inline.docPr.set("name", "Picture")
+
+    def inline(self, paragraph: DocxParagraph, runs: Inline, bold: bool = False) -> None:
+        for source in runs:
+            if source.link:
+                self._link(paragraph, source.text, source.link, bold or source.bold)
+            else:
+                self._run(paragraph, source.text, bold or source.bold)
+
+    def _run(self, paragraph: DocxParagraph, text: str, bold: bool = False):
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+        rpr = run._r.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), self.lang)
+        rpr.append(lang)
+        return run
+
+    def _link(self, paragraph: DocxParagraph, text: str, address: str, bold: bool) -> None:
+        run = self._run(paragraph, text, bold)
+        run.style = self.doc.styles["Hyperlink"]
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True))
+        run._r.addprevious(link)
+        link.append(run._r)
+
+
+def _a4_page(doc: DocumentType) -> None:
+    """A4 paper with 2 cm margins: python-docx's blank document is American letter size."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
+
+
+def _language_defaults(doc: DocumentType, lang: str) -> None:
+    """The document's language, in the style defaults and in the settings Word checks spelling by."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    element = rpr.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        rpr.append(element)
+    element.set(qn("w:val"), lang)
+    element.set(qn("w:eastAsia"), lang)
+    element.set(qn("w:bidi"), lang)
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), lang)
+
+
+def _page_colour(doc: DocumentType, colour: str) -> None:
+    background = OxmlElement("w:background")
+    background.set(qn("w:color"), colour)
+    doc.element.insert(0, background)
+    doc.settings.element.insert(0, OxmlElement("w:displayBackgroundShape"))
+
+
+def _new_numbering(doc: DocumentType, style_name: str) -> str:
+    """A numbering that starts again at 1, so each numbered list counts from 1."""
+    style_num = doc.styles[style_name].element.pPr.numPr.numId.val
+    numbering = doc.part.numbering_part.element
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return str(num.numId)
+
+
+def _use_numbering(paragraph: DocxParagraph, num_id: str) -> None:
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = int(num_id)
+
+
+def _core_properties(doc: DocumentType, handout: Handout, style: Style) -> None:
+    meta = handout.meta
+    props = doc.core_properties
+    props.title = handout.title
+    props.subject = meta.subject or "Handout for a group session"
+    props.language = handout.language
+    props.author = props.last_modified_by = "Group session toolkit"
+    props.keywords = f"handout; {meta.topic}; {meta.site}; {meta.district}; {style.name}"
+    props.category = "Handout"
+    props.comments = f"Made from {meta.source} in {style.label}."
+    props.revision = 1
+    stamp = dt.datetime.fromisoformat(meta.date) if meta.date else dt.datetime(2000, 1, 1)
+    props.created = props.modified = props.last_printed = stamp

@@ -1,0 +1,114 @@
+"""HTML handout writer: one self-contained web page, readable on a phone and good on paper.
+
+Everything the page needs is inside it (stylesheets, the font and any images, as data: URLs), and a
+Content-Security-Policy forbids loading anything else, so opening it makes no request.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table
+from ..errors import ToolkitError
+from ..files import inside
+from ..handout import Handout, make_handout
+from ..handout.styles import Style, handout_assets, style_named
+from . import RenderOptions, register
+
+TEMPLATE = "handout.html.j2"
+FONT_URL = re.compile(r"url\(([A-Za-z0-9_.-]+\.woff2)\)")
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@register("html", styled=True)
+def write_html(deck: Deck, options: RenderOptions) -> bytes:
+    """The deck as a handout web page, in the style the options name."""
+    handout = make_handout(deck, options.contacts)
+    return render_html(handout, style_named(options.style), options.assets).encode("utf-8")
+
+
+def render_html(handout: Handout, style: Style, images: Path) -> str:
+    """The page as text; `images` is the folder image paths in the deck are relative to."""
+    template = _environment(handout_assets()).get_template(TEMPLATE)
+    return template.render(
+        handout=handout,
+        style=style,
+        css=stylesheet(style),
+        image_source=lambda image: _image_source(image, images),
+    )
+
+
+def stylesheet(style: Style) -> Markup:
+    """The bundled font, the base styles and the chosen style's changes, as one stylesheet."""
+    assets = handout_assets()
+    font_folder = assets / "fonts"
+    fonts = FONT_URL.sub(
+        lambda m: f"url({_data_url(font_folder / m.group(1), 'font/woff2')})", _read(font_folder / "fonts.css")
+    )
+    return Markup("\n".join((fonts, _read(assets / "base.css"), _read(assets / style.css))))
+
+
+@cache
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@cache
+def _environment(folder: Path) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.tests.update(
+        paragraph=lambda b: isinstance(b, Paragraph),
+        bullet_list=lambda b: isinstance(b, BulletList),
+        table=lambda b: isinstance(b, Table),
+        image=lambda b: isinstance(b, Image),
+        safe_link=is_safe_link,
+    )
+    env.filters["nest"] = nest
+    return env
+
+
+def is_safe_link(address: str) -> bool:
+    """Only web, email and phone links become links; anything else stays as words."""
+    try:
+        return urlsplit(address).scheme.lower() in LINK_SCHEMES
+    except ValueError:
+        return False
+
+
+def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[ListItem]]]:
+    """List items as (item, the items under it), since session Markdown allows one level of nesting."""
+    nested: list[tuple[ListItem, list[ListItem]]] = []
+    for item in items:
+        if item.level > 0 and nested:
+            nested[-1][1].append(item)
+        else:
+            nested.append((item, []))
+    return nested
+
+
+def _image_source(image: Image, folder: Path) -> str:
+    path = inside(folder, image.path)
+    kind = IMAGE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise ToolkitError(f"image '{image.path}' must be a PNG, JPEG or GIF file", folder)
+    if not path.is_file():
+        raise ToolkitError(f"image '{image.path}' not found: put it under {folder.name}/", folder)
+    return _data_url(path, kind)
+
+
+def _data_url(path: Path, kind: str) -> str:
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"

@@ -1,0 +1,60 @@
+"""Plain text handout writer: for pasting into a message, so no markup at all.
+
+Each heading is a line of its own, each list item is a line, and each table row is a line that
+names its columns. Web addresses are written out, so nothing is lost when links cannot be clicked.
+"""
+
+from __future__ import annotations
+
+from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table, plain
+from ..handout import Part, make_handout
+from ..handout.model import HandoutBlock
+from . import RenderOptions, register
+
+
+@register("txt")
+def write_text(deck: Deck, options: RenderOptions) -> bytes:
+    """The deck as a plain text handout in UTF-8, with blank lines between paragraphs."""
+    handout = make_handout(deck, options.contacts)
+    chunks = [handout.title, *_blocks(handout.intro)]
+    for part in handout.parts:
+        chunks.extend(_part(part))
+    return ("\n\n".join(chunks) + "\n").encode("utf-8")
+
+
+def _part(part: Part) -> list[str]:
+    chunks = [part.title, *_blocks(part.blocks)]
+    for child in part.parts:
+        chunks.extend(_part(child))
+    return chunks
+
+
+def _blocks(blocks: tuple[HandoutBlock, ...]) -> list[str]:
+    return [_block(b) for b in blocks]
+
+
+def _block(block: HandoutBlock) -> str:
+    if isinstance(block, Paragraph):
+        return plain(block.runs)
+    if isinstance(block, BulletList):
+        return "\n".join(
+            ("   " * item.level) + (f"{n}. " if block.ordered and item.level == 0 else "- ") + plain(item.runs)
+            for n, item in _numbered(block)
+        )
+    if isinstance(block, Table):
+        names = [plain(cell) for cell in block.header]
+        rows = ("; ".join(f"{n}: {plain(cell)}" for n, cell in zip(names, row, strict=False)) for row in block.rows)
+        return "\n".join(f"- {row}" for row in rows)
+    if isinstance(block, Image):
+        return f"Picture: {block.alt}"
+    return ""
+
+
+def _numbered(block: BulletList) -> list[tuple[int, ListItem]]:
+    """Each item with its number among the top-level items."""
+    numbered: list[tuple[int, ListItem]] = []
+    n = 0
+    for item in block.items:
+        n += item.level == 0
+        numbered.append((n, item))
+    return numbered
