@@ -36,7 +36,8 @@ def test_example_build_makes_four_decks_for_every_site(example_build: Path) -> N
     entries = manifest(example_build)
     assert len(entries) == 4 * len(sites)
     for entry in entries:
-        assert set(entry) == {"path", "district", "site", "topic", "language", "format", "sha256"}
+        assert set(entry) == {"path", "district", "site", "topic", "language", "format", "style", "sha256"}
+        assert entry["style"] == "standard"
         data = (example_build / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
         assert entry["path"] == f"{entry['district']}/{entry['site']}/en/{entry['topic']}.pptx"

@@ -1,11 +1,11 @@
-"""Plan and run builds: one job per site, topic and format; every file written atomically."""
+"""Plan and run builds: one job per site, topic, format and style; every file written atomically."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
@@ -14,10 +14,13 @@ from .deck.session import make_deck
 from .deck.template import SessionTemplates
 from .errors import ToolkitError
 from .files import write_atomic
+from .handout.contacts import contacts_for
+from .handout.styles import style_named
 from .project import ContentRoot
-from .render import RenderOptions, load_writers
+from .render import STYLED, RenderOptions, load_writers
 
 MANIFEST = "manifest.json"
+STANDARD = "standard"
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,13 @@ class Job:
     site: SiteRef
     topic: str
     fmt: str
+    style: str = STANDARD
 
     def output(self, language: str) -> Path:
-        """Where the file goes, relative to the output folder."""
-        return Path(self.site.district, self.site.site, language.split("-")[0].lower(), f"{self.topic}.{self.fmt}")
+        """Where the file goes, relative to the output folder: <topic>[.<style>].<format>."""
+        style = "" if self.style == STANDARD else f".{self.style}"
+        name = f"{self.topic}{style}.{self.fmt}"
+        return Path(self.site.district, self.site.site, language.split("-")[0].lower(), name)
 
 
 @dataclass
@@ -37,8 +43,15 @@ class BuildResult:
     errors: list[ToolkitError] = field(default_factory=list)
 
 
-def plan(root: ContentRoot, district: str | None, site: str | None, topics: list[str], formats: list[str]) -> list[Job]:
-    """Every job the filters ask for, in a stable order."""
+def plan(
+    root: ContentRoot,
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    formats: list[str],
+    styles: list[str] | None = None,
+) -> list[Job]:
+    """Every job the filters ask for, in a stable order; styles apply to the formats that have them."""
     known = SessionTemplates(root.sessions).topics()
     for topic in topics:
         if check_id(topic, "topic") not in known:
@@ -47,8 +60,17 @@ def plan(root: ContentRoot, district: str | None, site: str | None, topics: list
     for fmt in formats:
         if fmt not in writers:
             raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(writers))}")
+    for style in styles or ():
+        style_named(style)
     refs = select_sites(find_sites(root.content), district, site)
-    return [Job(ref, topic, fmt) for ref in refs for topic in (topics or known) for fmt in formats]
+    jobs = [
+        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD)
+        for ref in refs
+        for topic in (topics or known)
+        for fmt in formats
+        for style in (styles or [STANDARD])
+    ]
+    return list(dict.fromkeys(jobs))  # a format without styles is built once
 
 
 def run(
@@ -65,7 +87,7 @@ def run(
     for job, site in _with_content(root, jobs, result):
         try:
             deck = make_deck(root, site, job.topic)
-            data = writers[job.fmt](deck, options)
+            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts_for(site)))
             relative = job.output(site.language)
             write_atomic(out / relative, data)
             result.written.append(_entry(job, site, relative, data))
@@ -100,6 +122,7 @@ def _entry(job: Job, site: SiteContent, relative: Path, data: bytes) -> dict[str
         "topic": job.topic,
         "language": site.language,
         "format": job.fmt,
+        "style": job.style,
         "sha256": hashlib.sha256(data).hexdigest(),
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -19,6 +20,9 @@ from .checks.run import run_checks
 from .errors import ToolkitError
 from .project import ContentRoot, init_root
 
+if TYPE_CHECKING:
+    from .build import BuildResult, Job
+
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
@@ -32,6 +36,9 @@ class ToolkitGroup(click.Group):
         except ToolkitError as problem:
             err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
             sys.exit(1)
+
+
+STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia."
 
 
 def comma_list(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
@@ -77,6 +84,7 @@ def _root(ctx: click.Context) -> ContentRoot:
 @click.option(
     "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
 )
+@click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -86,13 +94,62 @@ def build(
     formats: list[str],
     out: Path | None,
     master: Path | None,
+    styles: list[str],
 ) -> None:
-    """Build decks for every site, or the ones you pick."""
-    from .build import plan, run  # imported here so 'toolkit check' starts fast
+    """Build decks (and handouts, with --format) for every site, or the ones you pick."""
+    from .build import plan  # imported here so 'toolkit check' starts fast
 
     root = _root(ctx)
     folder = out or root.path / "output"
-    jobs = plan(root, district, site, topics, formats)
+    _report(_run(root, plan(root, district, site, topics, formats, styles), folder, master), folder)
+
+
+@main.command()
+@click.option("--site", required=True, help="The site (jobcentre) the claimant goes to.")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
+@click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
+@click.option(
+    "--format",
+    "formats",
+    callback=comma_list,
+    default="html,docx,pdf,txt",
+    show_default=True,
+    help="File formats, separated by commas.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder. Default: output/ in the content folder.",
+)
+@click.option("--pack", is_flag=True, help="Also put the files in one folder with a message to send with them.")
+@click.pass_context
+def handout(
+    ctx: click.Context,
+    site: str,
+    topics: list[str],
+    styles: list[str],
+    formats: list[str],
+    out: Path | None,
+    pack: bool,
+) -> None:
+    """Make handouts for someone who cannot come to a group session."""
+    from .build import plan
+    from .handout.pack import check_handout_formats, write_packs
+
+    root = _root(ctx)
+    folder = out or root.path / "output"
+    check_handout_formats(formats)
+    result = _run(root, plan(root, None, site, topics, formats, styles), folder, None)
+    if pack and result.written:
+        for made in write_packs(root, folder, result.written):
+            console.print(f"Send pack: {made}")
+    _report(result, folder)
+
+
+def _run(root: ContentRoot, jobs: list[Job], folder: Path, master: Path | None) -> BuildResult:
+    """Run build jobs with a progress bar."""
+    from .build import run
+
     columns = (TextColumn("Building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=len(jobs))
@@ -101,8 +158,13 @@ def build(
             jobs,
             folder,
             master,
-            tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic}"),
+            tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic} {job.fmt}"),
         )
+    return result
+
+
+def _report(result: BuildResult, folder: Path) -> None:
+    """Say what was written, print each error on one line, and exit with 1 if there were any."""
     sites = {(e["district"], e["site"]) for e in result.written}
     console.print(f"Wrote {len(result.written)} files for {len(sites)} sites to {folder}")
     for problem in result.errors:
