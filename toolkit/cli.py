@@ -39,6 +39,11 @@ class ToolkitGroup(click.Group):
 
 
 STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia."
+OUT_OPTION = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder. Default: output/ in the content folder.",
+)
 
 
 def comma_list(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
@@ -76,11 +81,7 @@ def _root(ctx: click.Context) -> ContentRoot:
     show_default=True,
     help="File formats, separated by commas.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder. Default: output/ in the content folder.",
-)
+@OUT_OPTION
 @click.option(
     "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
 )
@@ -116,11 +117,7 @@ def build(
     show_default=True,
     help="File formats, separated by commas.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder. Default: output/ in the content folder.",
-)
+@OUT_OPTION
 @click.option("--pack", is_flag=True, help="Also put the files in one folder with a message to send with them.")
 @click.pass_context
 def handout(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, ListItem, Paragraph, Run, Table, plain
 from .model import Contact, Handout, HandoutBlock, Part
@@ -103,7 +103,7 @@ def _at_home(activity: Activity) -> Part:
         if match:
             blocks.extend(_how_to_start(match))
         elif not isinstance(block, Activity):
-            blocks.append(_written_out(_rewrite(block)))
+            blocks.append(_map_runs(block, _at_home_runs))
     blocks.append(_paragraph("Bring what you write to your next appointment."))
     return Part("Try this at home", tuple(blocks))
 
@@ -120,16 +120,8 @@ def _how_to_start(match: re.Match[str]) -> list[HandoutBlock]:
     return start
 
 
-def _rewrite(block: HandoutBlock) -> HandoutBlock:
-    if isinstance(block, Paragraph):
-        return Paragraph(_rewrite_runs(block.runs))
-    if isinstance(block, BulletList):
-        return BulletList(tuple(ListItem(_rewrite_runs(i.runs), i.level) for i in block.items), block.ordered)
-    return block
-
-
-def _rewrite_runs(runs: Inline) -> Inline:
-    return tuple(Run(_rewrite_text(r.text), r.bold, r.link) for r in runs)
+def _at_home_runs(runs: Inline) -> Inline:
+    return _with_addresses(tuple(Run(_rewrite_text(r.text), r.bold, r.link) for r in runs))
 
 
 def _rewrite_text(text: str) -> str:
@@ -145,15 +137,17 @@ def _rewrite_text(text: str) -> str:
 
 def _written_out(block: HandoutBlock) -> HandoutBlock:
     """The same block with each link's web address written after its words, for print and for copying."""
+    return _map_runs(block, _with_addresses)
+
+
+def _map_runs(block: HandoutBlock, change: Callable[[Inline], Inline]) -> HandoutBlock:
+    """The same block with `change` made to each stretch of text in it."""
     if isinstance(block, Paragraph):
-        return Paragraph(_with_addresses(block.runs))
+        return Paragraph(change(block.runs))
     if isinstance(block, BulletList):
-        return BulletList(tuple(ListItem(_with_addresses(i.runs), i.level) for i in block.items), block.ordered)
+        return BulletList(tuple(ListItem(change(i.runs), i.level) for i in block.items), block.ordered)
     if isinstance(block, Table):
-        return Table(
-            tuple(_with_addresses(c) for c in block.header),
-            tuple(tuple(_with_addresses(c) for c in row) for row in block.rows),
-        )
+        return Table(tuple(change(c) for c in block.header), tuple(tuple(change(c) for c in r) for r in block.rows))
     return block
 
 
