@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import ToolkitError
 from .models import SiteContent
-from .yamlfile import YamlDoc, read_yaml
+from .yamlfile import YamlDoc, parse_yaml, read_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NATIONAL = "national.yaml"
@@ -60,9 +61,13 @@ def select_sites(refs: list[SiteRef], district: str | None = None, site: str | N
     return [r for r in refs if district in (None, r.district) and site in (None, r.site)]
 
 
-def load_site(content_dir: Path, ref: SiteRef) -> SiteContent:
-    """Merge the three files for `ref` and validate the result."""
-    docs = [read_yaml(content_dir / NATIONAL), read_yaml(content_dir / ref.district / DISTRICT), read_yaml(ref.path)]
+def load_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> SiteContent:
+    """Merge the three files for `ref` and validate the result.
+
+    With `site_text`, use that text in place of the site file: so a change can be checked before it is written.
+    """
+    site_doc = read_yaml(ref.path) if site_text is None else parse_yaml(site_text, ref.path)
+    docs = [read_yaml(content_dir / NATIONAL), read_yaml(content_dir / ref.district / DISTRICT), site_doc]
     merged: dict[str, Any] = {}
     origin: dict[tuple, YamlDoc] = {}
     for doc in docs:
@@ -106,7 +111,7 @@ def _explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDo
     elif first["type"] == "extra_forbidden":
         message = f"'{field}' is not a field we know: check the spelling (see docs/content.md)"
     else:
-        message = f"'{field}' {PLAIN_REASONS.get(first['type']) or _reason(first['msg'])}"
+        message = f"'{field}' {plain_reason(first)}"
     return ToolkitError(message, doc.path, doc.line_of(location))
 
 
@@ -123,6 +128,13 @@ PLAIN_REASONS = {
     "too_short": "must have at least one item",
     "string_too_short": "must not be empty",
 }
+
+
+def plain_reason(error: ErrorDetails) -> str:
+    """What is wrong with a value, in Plain English: 'must be text', 'must be one of ...'."""
+    if error["type"] == "literal_error":
+        return f"must be one of {error.get('ctx', {}).get('expected', 'the values in docs/content.md')}"
+    return PLAIN_REASONS.get(error["type"]) or _reason(error["msg"])
 
 
 def _reason(msg: str) -> str:

@@ -114,6 +114,9 @@ class Employer(Fact):
     how_to_apply: Text
     website: WebAddress
     recruitment_events: str = ""
+    # The date of the next recruitment event. `toolkit import` refuses one that has passed; in a YAML
+    # file an old date is allowed, because events pass while the file stays the same.
+    event_date: dt.date | None = None
     getting_there: Text
 
 

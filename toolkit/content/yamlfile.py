@@ -41,6 +41,11 @@ def read_yaml(path: Path) -> YamlDoc:
         raise ToolkitError("is not UTF-8 text: save it as UTF-8 and try again", path) from None
     except OSError as err:
         raise ToolkitError(f"cannot be read ({err.strerror})", path) from None
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlDoc:
+    """Parse YAML text as if it were the file at `path`: lets a change be checked before it is written."""
     bad = find_control_character(text)
     if bad:
         line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
