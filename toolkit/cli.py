@@ -274,3 +274,49 @@ def rules() -> None:
         settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
         table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)
     console.print(table)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--site", required=True, help="The site (jobcentre) whose file gets the rows.")
+@click.option(
+    "--kind", required=True, type=click.Choice(["employers", "transport", "services"]), help="What the rows are."
+)
+@click.option("--district", help="The site's district. Only needed if 2 districts have a site with this name.")
+@click.option("--replace", is_flag=True, help="Also remove items that are in the site file but not in the spreadsheet.")
+@click.option("--dry-run", is_flag=True, help="Only show what would change. Change nothing.")
+@click.pass_context
+def import_(
+    ctx: click.Context, file: Path, site: str, kind: str, district: str | None, replace: bool, dry_run: bool
+) -> None:
+    """Add or update employers, transport or services from a spreadsheet (.xlsx or .csv).
+
+    Checks every row first. If any row is wrong, it lists every problem and changes nothing.
+    Items with the same name are updated; new ones go at the end. See docs/import.md for the columns.
+    """
+    from rich.markup import escape
+
+    from .content.importer import ImportProblems, find_site, plan_import, write_import
+
+    root = _root(ctx)
+    try:
+        plan = plan_import(root.content, find_site(root.content, site, district), file, kind, replace)
+    except ImportProblems as problems:
+        for problem in problems.problems:
+            err.print(f"[bold red]Error:[/] {escape(f'{file}: {problem}')}", markup=True, soft_wrap=True)
+        count = len(problems.problems)
+        err.print(f"{count} problem{'s' if count > 1 else ''}. Nothing was changed.")
+        raise SystemExit(1) from None
+    table = Table("What", "Name", "Change", "Details")
+    for change in plan.changes:
+        table.add_row(change.what, escape(change.name), change.status, escape(", ".join(change.fields) or change.note))
+    console.print(table)
+    for note in plan.notes:
+        console.print(escape(note))
+    if not plan.changes_anything:
+        console.print("Nothing to change.")
+    elif dry_run:
+        console.print(f"Nothing was changed (--dry-run). Run it again without --dry-run to change {plan.path}")
+    else:
+        write_import(plan)
+        console.print(f"Changed {plan.path}")

@@ -47,3 +47,15 @@ def inside(folder: Path, relative: str) -> Path:
     if not target.is_relative_to(folder.resolve()):
         raise ToolkitError(f"'{relative}' points outside {folder.name}/: use a path inside it", folder)
     return target
+
+
+def check_file_size(path: Path, limit: int, doing: str) -> None:
+    """Refuse a file that cannot be read, is empty or is too big, before any library opens it."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ToolkitError(f"cannot be read ({err.strerror})", path) from None
+    if size == 0:
+        raise ToolkitError("is empty: check you chose the right file", path)
+    if size > limit:
+        raise ToolkitError(f"is too big to {doing} (over {limit // 2**20} MB): check you chose the right file", path)
