@@ -365,3 +365,13 @@ def test_transport_reads_operators_and_the_routes_sheet(mini: ContentRoot, tmp_p
     transport = load_site(mini.content, find_site(mini.content, SITE)).transport
     assert [o.name for o in transport.operators] == ["Testford Buses", "Testford Trams"]  # district's, then site's
     assert transport.operators[1].mode == "tram" and [r.name for r in transport.routes] == ["Testford Docks"]
+
+
+def test_a_file_with_unusual_indents_is_tidied_and_says_so(mini: ContentRoot, tmp_path: Path) -> None:
+    path = site_file(mini)
+    jobcentre, rest = path.read_text().split("services:")
+    path.write_text(jobcentre.replace("\n  ", "\n      ") + "services:" + rest, encoding="utf-8")  # 6, then 2
+    result = import_(mini, xlsx(tmp_path / "e.xlsx", [employer()]))
+    assert result.exit_code == 0, result.stderr
+    assert "indents will be tidied" in result.stdout
+    assert "\n  name: Testford Central" in site_file(mini).read_text()

@@ -180,6 +180,8 @@ def plan_import(
     if b"\r\n" in original:
         text = text.replace("\n", "\r\n")
     _check_result(content_dir, ref, text)
+    if not doc.keeps_layout:
+        notes.append("The file's indents will be tidied: its comments and the order of its items stay the same.")
     if any(c.status == "kept" for c in changes):
         notes.append(
             "Items marked 'kept' are in the site file but not in the spreadsheet. Use --replace to remove them."

@@ -50,7 +50,7 @@ class RoundTrip:
 
     def __init__(self, text: str, path: Path):
         try:
-            self._yaml = _yaml_keeping_layout(text)
+            self._yaml, self.keeps_layout = _yaml_keeping_layout(text)
             data = self._yaml.load(text)
         except YAMLError as err:
             raise ToolkitError(f"YAML error: {err}", path) from None
@@ -245,12 +245,12 @@ def _dump(handler: YAML, data: Any) -> str:
     return out.getvalue()
 
 
-def _yaml_keeping_layout(text: str) -> YAML:
-    """A YAML handler whose indents match the file's, so untouched lines come out the same."""
+def _yaml_keeping_layout(text: str) -> tuple[YAML, bool]:
+    """A YAML handler whose indents match the file's, so untouched lines come out the same; and if they do."""
     _, sequence, offset = load_yaml_guess_indent(text)
     tries = [(2, sequence or 2, offset or 0), (2, 2, 0), (2, 4, 2), (4, 4, 0), (4, 6, 2), (4, 4, 2)]
     for mapping, seq_indent, seq_offset in dict.fromkeys(tries):
         handler = _yaml(mapping, seq_indent, seq_offset)
         if _dump(handler, handler.load(text)) == text:
-            return handler
-    return _yaml(*tries[0])
+            return handler, True
+    return _yaml(*tries[0]), False
