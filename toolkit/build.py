@@ -1,10 +1,16 @@
-"""Plan and run builds: one job per site, topic, format and style; every file written atomically."""
+"""Plan and run builds: one job per site, topic, format and style.
+
+Jobs run on all cores; a job whose inputs have not changed since the last build is skipped; every
+file is written atomically, so a build stopped half-way leaves each file either old or new, never broken.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable, Iterator
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,13 +19,14 @@ from .content.models import SiteContent
 from .deck.session import make_deck
 from .deck.template import SessionTemplates
 from .errors import ToolkitError
-from .files import write_atomic
+from .files import remove_leftovers, write_atomic
+from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
-from .handout.styles import style_named
+from .handout.styles import handout_assets, style_named
+from .manifest import Entry, read_manifest, write_manifest
 from .project import ContentRoot
 from .render import STYLED, RenderOptions, load_writers
 
-MANIFEST = "manifest.json"
 STANDARD = "standard"
 
 
@@ -39,8 +46,22 @@ class Job:
 
 @dataclass
 class BuildResult:
-    written: list[dict[str, str]] = field(default_factory=list)
+    written: list[Entry] = field(default_factory=list)
+    unchanged: list[Entry] = field(default_factory=list)
     errors: list[ToolkitError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One deck, rendered once in a worker and written in each format and style asked for."""
+
+    root: Path
+    site: SiteContent
+    ref: SiteRef
+    topic: str
+    jobs: tuple[tuple[Job, str], ...]  # each job with the fingerprint of its inputs
+    out: Path
+    master: Path
 
 
 def plan(
@@ -79,42 +100,109 @@ def run(
     out: Path,
     master: Path | None = None,
     tick: Callable[[Job], None] = lambda job: None,
+    workers: int | None = None,
+    force: bool = False,
 ) -> BuildResult:
-    """Build each job; an error in one site's content skips that site's jobs but not the others."""
+    """Build the jobs whose inputs changed (all with `force`) on `workers` processes (default: all cores).
+
+    An error in one site's content or one deck is listed and the other jobs go on.
+    """
     result = BuildResult()
-    options = RenderOptions(master=master or root.master, assets=root.templates)
-    writers = load_writers()
-    for job, site in _with_content(root, jobs, result):
-        try:
-            deck = make_deck(root, site, job.topic)
-            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts_for(site)))
-            relative = job.output(site.language)
-            write_atomic(out / relative, data)
-            result.written.append(_entry(job, site, relative, data))
-        except ToolkitError as err:
-            result.errors.append(err)
-        tick(job)
-    if result.written:
-        update_manifest(out, result.written)
+    master = master or root.master
+    remove_leftovers(out)
+    previous = read_manifest(out)
+    templates = SessionTemplates(root.sessions)
+    sites: dict[SiteRef, SiteContent | None] = {}
+    tasks = []
+    for (ref, topic), group in _by_deck(jobs).items():
+        if ref not in sites:
+            sites[ref] = _load(root, ref, result)
+        site = sites[ref]
+        todo = []
+        for job in group:
+            inputs = _inputs(root, templates, site, job, master) if site else ""
+            entry = previous.get(job.output(site.language).as_posix()) if site else None
+            if site and (force or not _still_good(out, entry, inputs)):
+                todo.append((job, inputs))
+            else:
+                result.unchanged += [entry] if entry else []
+                tick(job)
+        if todo:
+            tasks.append(_Task(root.path, site, ref, topic, tuple(todo), out, master))
+    for entries, errors, done in _execute(tasks, workers):
+        result.written += entries
+        result.errors += errors
+        for job in done:
+            tick(job)
+    if result.written or any(not (out / p).is_file() for p in previous):
+        write_manifest(out, {**previous, **{e["path"]: e for e in result.written}})
     return result
 
 
-def _with_content(root: ContentRoot, jobs: list[Job], result: BuildResult) -> Iterator[tuple[Job, SiteContent]]:
-    """Pair each job with its site's content, loading each site once."""
-    loaded: dict[SiteRef, SiteContent | None] = {}
+def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str], list[Job]]:
+    groups: dict[tuple[SiteRef, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        if job.site not in loaded:
-            try:
-                loaded[job.site] = load_site(root.content, job.site)
-            except ToolkitError as err:
-                result.errors.append(err)
-                loaded[job.site] = None
-        site = loaded[job.site]
-        if site is not None:
-            yield job, site
+        groups[(job.site, job.topic)].append(job)
+    return groups
 
 
-def _entry(job: Job, site: SiteContent, relative: Path, data: bytes) -> dict[str, str]:
+def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent | None:
+    """A site's content, or None with the error listed once for all its jobs."""
+    try:
+        return load_site(root.content, ref)
+    except ToolkitError as err:
+        result.errors.append(err)
+        return None
+
+
+def _inputs(root: ContentRoot, templates: SessionTemplates, site: SiteContent, job: Job, master: Path) -> str:
+    """A fingerprint of everything the job's output is made from: templates, images, look, content, format."""
+    used = templates.sources(job.topic) + folder_files(root.templates / "images")
+    used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
+    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style)
+
+
+def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
+    """The last build made this file from the same inputs, and the file is still what it wrote."""
+    if entry is None or entry.get("inputs") != inputs:
+        return False
+    path = out / entry["path"]
+    return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+
+
+def _execute(tasks: list[_Task], workers: int | None):
+    """Run tasks in a pool of processes, or here when one worker is asked for, yielding each as it ends."""
+    count = min(workers or os.cpu_count() or 1, len(tasks))
+    if count <= 1:
+        yield from map(_build_deck, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        for future in as_completed([pool.submit(_build_deck, task) for task in tasks]):
+            yield future.result()
+
+
+def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]]:
+    """Render one deck and write it in each format and style; runs in a worker process."""
+    root = ContentRoot(task.root)
+    options = RenderOptions(master=task.master, assets=root.templates)
+    writers = load_writers()
+    entries, errors = [], []
+    try:
+        deck = make_deck(root, task.site, task.topic)
+    except ToolkitError as err:
+        return [], [err], [job for job, _ in task.jobs]
+    for job, inputs in task.jobs:
+        try:
+            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts_for(task.site)))
+            relative = job.output(task.site.language)
+            write_atomic(task.out / relative, data)
+            entries.append(_entry(job, task.site, relative, data, inputs))
+        except ToolkitError as err:
+            errors.append(err)
+    return entries, errors, [job for job, _ in task.jobs]
+
+
+def _entry(job: Job, site: SiteContent, relative: Path, data: bytes, inputs: str) -> Entry:
     return {
         "path": relative.as_posix(),
         "district": job.site.district,
@@ -124,19 +212,34 @@ def _entry(job: Job, site: SiteContent, relative: Path, data: bytes) -> dict[str
         "format": job.fmt,
         "style": job.style,
         "sha256": hashlib.sha256(data).hexdigest(),
+        "inputs": inputs,
     }
 
 
-def update_manifest(out: Path, written: list[dict[str, str]]) -> None:
-    """Add what was written to manifest.json, keeping earlier entries whose files still exist."""
-    path = out / MANIFEST
-    entries: dict[str, dict[str, str]] = {}
-    if path.is_file():
-        try:
-            entries = {e["path"]: e for e in json.loads(path.read_text(encoding="utf-8"))["files"]}
-        except (ValueError, KeyError, TypeError):
-            entries = {}  # a damaged manifest is rebuilt from what this build wrote
-    entries = {p: e for p, e in entries.items() if (out / p).is_file()}
-    entries.update({e["path"]: e for e in written})
-    body = {"files": [entries[p] for p in sorted(entries)]}
-    write_atomic(path, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
+    """Files a build made whose site, topic, format or style no longer exists; removed unless `dry_run`."""
+    entries = read_manifest(out)
+    sites = {(ref.district, ref.site) for ref in find_sites(root.content)}
+    topics = set(SessionTemplates(root.sessions).topics())
+    formats = load_writers()
+    stale = sorted(
+        path
+        for path, e in entries.items()
+        if (e["district"], e["site"]) not in sites
+        or e["topic"] not in topics
+        or e["format"] not in formats
+        or not _known_style(e.get("style", STANDARD))
+    )
+    if not dry_run and stale:
+        for path in stale:
+            (out / path).unlink(missing_ok=True)
+        write_manifest(out, {p: e for p, e in entries.items() if p not in stale})
+    return stale
+
+
+def _known_style(name: str) -> bool:
+    try:
+        style_named(name)
+    except ToolkitError:
+        return False
+    return True

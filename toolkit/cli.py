@@ -23,7 +23,7 @@ from .project import ContentRoot, init_root
 if TYPE_CHECKING:
     from .build import BuildResult, Job
 
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)  # never break a path over two lines
 err = Console(stderr=True, highlight=False)
 
 
@@ -86,6 +86,8 @@ def _root(ctx: click.Context) -> ContentRoot:
     "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
 )
 @click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
+@click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
+@click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -96,13 +98,19 @@ def build(
     out: Path | None,
     master: Path | None,
     styles: list[str],
+    jobs: int | None,
+    force: bool,
 ) -> None:
-    """Build decks (and handouts, with --format) for every site, or the ones you pick."""
+    """Build decks (and handouts, with --format) for every site, or the ones you pick.
+
+    Files whose templates, content, styles and fonts have not changed since the last build are kept.
+    """
     from .build import plan  # imported here so 'toolkit check' starts fast
 
     root = _root(ctx)
     folder = out or root.path / "output"
-    _report(_run(root, plan(root, district, site, topics, formats, styles), folder, master), folder)
+    work = plan(root, district, site, topics, formats, styles)
+    _report(_run(root, work, folder, master, workers=jobs, force=force), folder)
 
 
 @main.command()
@@ -143,7 +151,14 @@ def handout(
     _report(result, folder)
 
 
-def _run(root: ContentRoot, jobs: list[Job], folder: Path, master: Path | None) -> BuildResult:
+def _run(
+    root: ContentRoot,
+    jobs: list[Job],
+    folder: Path,
+    master: Path | None,
+    workers: int | None = None,
+    force: bool = False,
+) -> BuildResult:
     """Run build jobs with a progress bar."""
     from .build import run
 
@@ -156,6 +171,8 @@ def _run(root: ContentRoot, jobs: list[Job], folder: Path, master: Path | None) 
             folder,
             master,
             tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic} {job.fmt}"),
+            workers=workers,
+            force=force,
         )
     return result
 
@@ -163,11 +180,36 @@ def _run(root: ContentRoot, jobs: list[Job], folder: Path, master: Path | None) 
 def _report(result: BuildResult, folder: Path) -> None:
     """Say what was written, print each error on one line, and exit with 1 if there were any."""
     sites = {(e["district"], e["site"]) for e in result.written}
-    console.print(f"Wrote {len(result.written)} files for {len(sites)} sites to {folder}")
+    kept = f"; {_count(len(result.unchanged), 'file')} unchanged" if result.unchanged else ""
+    if result.written:
+        console.print(f"Wrote {_count(len(result.written), 'file')} for {_count(len(sites), 'site')} to {folder}{kept}")
+    else:
+        console.print(f"Nothing to do: {_count(len(result.unchanged), 'file')} in {folder} already up to date")
     for problem in result.errors:
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
     if result.errors:
         raise SystemExit(1)
+
+
+@main.command()
+@OUT_OPTION
+@click.option("--dry-run", is_flag=True, help="Only list the files; do not remove them.")
+@click.pass_context
+def clean(ctx: click.Context, out: Path | None, dry_run: bool) -> None:
+    """Remove built files for sites, topics or styles that no longer exist."""
+    from .build import clean as clean_output
+
+    root = _root(ctx)
+    folder = out or root.path / "output"
+    stale = clean_output(root, folder, dry_run)
+    for path in stale:
+        console.print(f"{'Would remove' if dry_run else 'Removed'} {path}")
+    if not stale:
+        console.print(f"Nothing to remove in {folder}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @main.command()

@@ -14,6 +14,10 @@ class ToolkitError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self) -> tuple:
+        """Keep the path and line when an error travels back from a worker process."""
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

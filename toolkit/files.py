@@ -29,6 +29,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_leftovers(folder: Path) -> None:
+    """Delete temporary files a build left when it was stopped part-way through writing them."""
+    if folder.is_dir():
+        for leftover in folder.rglob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite an Office file's zip with fixed entry times, so saving twice gives the same bytes."""
     out = io.BytesIO()

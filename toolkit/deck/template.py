@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
@@ -60,6 +60,23 @@ class SessionTemplates:
 
     def path(self, topic: str) -> Path:
         return self.folder / (topic + SUFFIX)
+
+    def sources(self, name: str) -> list[Path]:
+        """The template file for a topic and every template it includes or extends: what a build depends on."""
+        found: list[Path] = []
+        pending = [self.path(name).name]
+        while pending:
+            file_name = pending.pop()
+            path = self.folder / file_name
+            if path in found or not path.is_file():
+                continue
+            found.append(path)
+            try:
+                tree = self.env.parse(path.read_text(encoding="utf-8"))
+            except TemplateSyntaxError:
+                continue  # the build reports it, with its line
+            pending += [n for n in meta.find_referenced_templates(tree) if n]
+        return found
 
     def render(self, name: str, **context: Any) -> str:
         """Session Markdown for topic `name`; a template mistake names the file and line."""
