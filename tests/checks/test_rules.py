@@ -37,6 +37,12 @@ CASES = {
     ],
     "jargon": [
         ("Know the labour market and the conditionality regime.", ["labour market", "conditionality", "regime"]),
+        ("Ask about the Flexible Support Fund.", ["Flexible Support Fund"]),
+        (
+            "Your work coach may pay your fare to an interview. The money comes from the Flexible Support Fund."
+            " You do not pay it back.",
+            [],
+        ),
         ("Find out about jobs near you.", []),
     ],
     "acronym-unexplained": [

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Document, Hit
 from ..registry import Context, rule
+
+EXPLAIN = "explain it"
+_WORD = re.compile(r"[a-z’']+")
 
 
 def _hits(doc: Document, ctx: Context, kind: str, advice: str) -> Iterator[Hit]:
@@ -13,10 +17,18 @@ def _hits(doc: Document, ctx: Context, kind: str, advice: str) -> Iterator[Hit]:
     for unit in doc.units:
         for match in ctx.words.matches(unit.text):
             if match.entry.kind == kind and match.entry.words not in explained:
-                if match.entry.suggestion.startswith("explain it"):
+                if match.entry.suggestion.startswith(EXPLAIN):
                     explained.add(match.entry.words)  # a term to explain needs explaining once, at first use
+                    if _says_what_it_means(match.entry.suggestion, unit.text):
+                        continue
                 unless = f" (fine if {match.entry.unless})" if match.entry.unless else ""
                 yield Hit(unit, match.text, f"'{match.text}' {advice}{unless}", match.entry.suggestion)
+
+
+def _says_what_it_means(suggestion: str, text: str) -> bool:
+    """The text around a term shares at least three of the words that explain it in the word list."""
+    meaning = {w for w in _WORD.findall(suggestion.removeprefix(EXPLAIN).lower()) if len(w) > 3}
+    return len(meaning & set(_WORD.findall(text.lower()))) >= min(3, len(meaning))
 
 
 @rule("PE003", "words-to-avoid", "error", "A word the GOV.UK style guide asks us not to use.")

@@ -1,0 +1,127 @@
+"""Pictures of slides: each deck's slides as PNG files and one contact sheet, made with LibreOffice.
+
+A work coach can see their decks before opening PowerPoint, and the review site shows the sheets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .errors import ToolkitError
+from .files import write_atomic
+
+INSTALL_HINT = (
+    "install LibreOffice and Poppler (Debian or Ubuntu: sudo apt-get install libreoffice-impress poppler-utils)"
+)
+SLIDE_WIDTH = 480  # pixels of each slide on the contact sheet
+COLUMNS = 4
+MARGIN = 16
+LABEL = 24
+PREVIEWS = "previews.json"  # which deck bytes each preview was made from, so unchanged decks are skipped
+TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Preview:
+    deck: Path
+    slides: tuple[Path, ...]
+    sheet: Path
+
+
+def sheet_path(deck: Path) -> Path:
+    return deck.with_name(deck.stem + ".contact.png")
+
+
+def slides_folder(deck: Path) -> Path:
+    return deck.parent / "previews" / deck.stem
+
+
+def make_previews(decks: list[Path], out: Path, resolution: int = 60) -> tuple[list[Preview], int]:
+    """Previews for every deck whose bytes changed since its last preview; returns them and how many were skipped."""
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if not soffice or not pdftoppm:
+        raise ToolkitError(f"previews need LibreOffice and pdftoppm: {INSTALL_HINT}")
+    record_path = out / PREVIEWS
+    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.is_file() else {}
+    stale = [d for d in decks if record.get(_key(d, out)) != _digest(d) or not sheet_path(d).is_file()]
+    made = []
+    with tempfile.TemporaryDirectory() as work:
+        pdfs = _to_pdf(soffice, stale, Path(work))
+        for deck, pdf in zip(stale, pdfs, strict=True):
+            made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution))
+            record[_key(deck, out)] = _digest(deck)
+    if made:
+        write_atomic(record_path, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode())
+    return made, len(decks) - len(stale)
+
+
+def _key(deck: Path, out: Path) -> str:
+    return deck.resolve().relative_to(out.resolve()).as_posix()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _to_pdf(soffice: str, decks: list[Path], work: Path) -> list[Path]:
+    """One LibreOffice run converts every deck: starting it costs more than converting."""
+    if not decks:
+        return []
+    copies = []
+    for n, deck in enumerate(decks):  # numbered copies: decks in different folders share names
+        copies.append(work / f"{n:04d}-{deck.name}")
+        shutil.copy(deck, copies[-1])
+    profile = f"-env:UserInstallation=file://{work}/profile"
+    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(work), *map(str, copies)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    pdfs = [copy.with_suffix(".pdf") for copy in copies]
+    for deck, pdf in zip(decks, pdfs, strict=True):
+        if not pdf.is_file():
+            raise ToolkitError(f"LibreOffice could not open the deck ({done.stderr.strip()[:200]})", deck)
+    return pdfs
+
+
+def _pictures(pdftoppm: str, deck: Path, pdf: Path, work: Path, resolution: int) -> Preview:
+    prefix = work / (pdf.stem + "-slide")
+    subprocess.run([pdftoppm, "-r", str(resolution), "-png", str(pdf), str(prefix)], check=True, timeout=TIMEOUT)
+    pages = sorted(work.glob(prefix.name + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    folder = slides_folder(deck)
+    if folder.is_dir():
+        shutil.rmtree(folder)  # a deck may have lost slides since last time
+    slides = []
+    for number, page in enumerate(pages, start=1):
+        target = folder / f"slide-{number:02d}.png"
+        write_atomic(target, page.read_bytes())
+        slides.append(target)
+    write_atomic(sheet_path(deck), _contact_sheet(pages))
+    return Preview(deck, tuple(slides), sheet_path(deck))
+
+
+def _contact_sheet(pages: list[Path]) -> bytes:
+    """Every slide, numbered, on one image."""
+    images = [Image.open(p).convert("RGB") for p in pages]
+    height = round(SLIDE_WIDTH * images[0].height / images[0].width)
+    rows = -(-len(images) // COLUMNS)
+    sheet = Image.new(
+        "RGB", (COLUMNS * (SLIDE_WIDTH + MARGIN) + MARGIN, rows * (height + LABEL + MARGIN) + MARGIN), "white"
+    )
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=18)
+    for n, image in enumerate(images):
+        x = MARGIN + (n % COLUMNS) * (SLIDE_WIDTH + MARGIN)
+        y = MARGIN + (n // COLUMNS) * (height + LABEL + MARGIN)
+        draw.text((x, y), f"Slide {n + 1}", fill="#0b0c0c", font=font)
+        sheet.paste(image.resize((SLIDE_WIDTH, height)), (x, y + LABEL))
+        draw.rectangle((x - 1, y + LABEL - 1, x + SLIDE_WIDTH, y + LABEL + height), outline="#505a5f")
+    buffer = BytesIO()
+    sheet.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

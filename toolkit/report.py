@@ -1,0 +1,107 @@
+"""The review site: one page listing every built deck with its pictures, scores and problems, and a page per deck.
+
+It is plain HTML in the output folder, so a manager can open it from the file system with no server.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .checks.config import load_config
+from .checks.runner import Checker, FileReport
+from .errors import ToolkitError
+from .files import write_atomic
+from .manifest import Entry, read_manifest
+from .preview import sheet_path
+from .project import bundled_root
+from .readers import read_document
+
+REPORT = "report"
+FAMILIES = {"Plain English": ("PE", "JG", "LC"), "Accessibility": ("AX",)}
+
+
+@dataclass(frozen=True)
+class DeckReport:
+    """One deck's line in the report, and its own page."""
+
+    entry: Entry
+    check: FileReport
+    files: tuple[Entry, ...]  # the deck and every handout made from the same session
+    page: str  # the deck's page, relative to the report folder
+
+    def counts(self, family: str) -> Counter[str]:
+        prefixes = FAMILIES[family]
+        return Counter(str(f.severity) for f in self.check.findings if f.code.startswith(prefixes))
+
+    def by_slide(self) -> dict[str, list]:
+        slides: dict[str, list] = defaultdict(list)
+        for finding in self.check.findings:
+            where = finding.location.get("slide")
+            slides[f"Slide {where}" if where else "Whole deck"].append(finding)
+        return dict(sorted(slides.items(), key=lambda item: (item[0] != "Whole deck", _number(item[0]))))
+
+
+def _number(label: str) -> int:
+    return int(label.split()[-1]) if label.split()[-1].isdigit() else 0
+
+
+def write_report(out: Path, root: Path | None = None) -> Path:
+    """Check every built deck and write the review site into `out/report`; returns the index page."""
+    entries = read_manifest(out)
+    decks = [e for e in entries.values() if e["format"] == "pptx"]
+    if not decks:
+        raise ToolkitError("no built decks to report on: run 'toolkit build' first", out)
+    checker = Checker(load_config(root))
+    folder = out / REPORT
+    reports = [_deck_report(out, entry, entries, checker) for entry in sorted(decks, key=_order)]
+    env = Environment(
+        loader=FileSystemLoader(bundled_root() / "templates" / "report"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    css = (bundled_root() / "templates" / "report" / "report.css").read_text(encoding="utf-8")
+    for deck in reports:
+        page = folder / deck.page
+        html = env.get_template("deck.html.j2").render(deck=deck, css=css, links=Links(page.parent, out))
+        write_atomic(page, html.encode("utf-8"))
+    index = folder / "index.html"
+    html = env.get_template("index.html.j2").render(decks=reports, css=css, links=Links(folder, out), families=FAMILIES)
+    write_atomic(index, html.encode("utf-8"))
+    return index
+
+
+def _order(entry: Entry) -> tuple[str, ...]:
+    return (entry["district"], entry["site"], entry["language"], entry["topic"], entry.get("audience", ""))
+
+
+def _deck_report(out: Path, entry: Entry, entries: dict[str, Entry], checker: Checker) -> DeckReport:
+    stem = Path(entry["path"]).name.split(".")[0]
+    folder = Path(entry["path"]).parent
+    same = [
+        e for e in entries.values() if Path(e["path"]).parent == folder and Path(e["path"]).name.split(".")[0] == stem
+    ]
+    files = tuple(sorted(same, key=lambda e: (e["format"] != "pptx", e["format"], e.get("style", ""))))
+    page = Path(entry["path"]).with_suffix(".html").as_posix()
+    return DeckReport(entry, checker.check(read_document(out / entry["path"])), files, page)
+
+
+class Links:
+    """Links from one page of the report to files in the output folder."""
+
+    def __init__(self, page_folder: Path, out: Path):
+        self.page_folder, self.out = page_folder, out
+
+    def to(self, relative: str | Path) -> str | None:
+        """A relative link to the file, or None if it is not there."""
+        target = self.out / relative
+        return Path(os.path.relpath(target, self.page_folder)).as_posix() if target.is_file() else None
+
+    def sheet(self, entry: Entry) -> str | None:
+        """The deck's contact sheet, if `toolkit preview` has made one."""
+        return self.to(sheet_path(Path(entry["path"])))
