@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,57 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def toolkit(*args: str) -> Result:
     """Run the `toolkit` command in-process and return what it printed and its exit code."""
     return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def need_tool(found: bool, what: str) -> None:
+    """Skip a test when a tool is missing on a developer's machine, but fail in CI, which must have it."""
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {what} (see .ci/run)")
+        pytest.skip(f"{what} is not installed")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """The system's own headless Chromium, driven by playwright; never a downloaded browser."""
+    need_tool(Path(CHROMIUM).is_file(), "Chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need_tool(False, "playwright (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    need_tool(AXE.is_file(), "axe-core (npm ci --prefix tests/axe)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: object, axe: str, url: str) -> list[tuple[str, str]]:
+    """Open `url` in a playwright page and list axe-core's WCAG 2.2 AA violations as (rule, element)."""
+    page.goto(url)
+    page.evaluate(axe)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
+    assert result["testEngine"]["version"].startswith("4."), result["testEngine"]
+    return [(v["id"], v["nodes"][0]["html"][:80]) for v in result["violations"]]

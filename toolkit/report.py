@@ -66,13 +66,13 @@ def write_report(out: Path, root: Path | None = None) -> Path:
         lstrip_blocks=True,
     )
     css = (bundled_root() / "templates" / "report" / "report.css").read_text(encoding="utf-8")
+    index = folder / "index.html"  # first, so deck pages can link back to it
+    html = env.get_template("index.html.j2").render(decks=reports, css=css, links=Links(folder, out), families=FAMILIES)
+    write_atomic(index, html.encode("utf-8"))
     for deck in reports:
         page = folder / deck.page
         html = env.get_template("deck.html.j2").render(deck=deck, css=css, links=Links(page.parent, out))
         write_atomic(page, html.encode("utf-8"))
-    index = folder / "index.html"
-    html = env.get_template("index.html.j2").render(decks=reports, css=css, links=Links(folder, out), families=FAMILIES)
-    write_atomic(index, html.encode("utf-8"))
     return index
 
 

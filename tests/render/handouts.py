@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
-
-import pytest
 
 from toolkit.content.loader import find_sites, load_site
 from toolkit.deck.model import (
@@ -25,7 +22,7 @@ from toolkit.handout.styles import STYLES
 from toolkit.project import ContentRoot
 from toolkit.render import RenderOptions
 
-from ..conftest import REPO
+from ..conftest import REPO, need_tool  # noqa: F401  (the handout tests import it from here)
 
 SITE = "cardiff-north"
 TOPICS = ("cv", "employers", "star", "transport")
@@ -85,11 +82,3 @@ def small_deck() -> Deck:
     )
     meta = DeckMeta("transport", "Getting to work in Testford", "en-GB", subject="A test", date="2026-02-01")
     return Deck(meta, slides)
-
-
-def need_tool(found: bool, what: str) -> None:
-    """Skip a test when a tool is missing on a developer's machine, but fail in CI, which must have it."""
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {what} (see .ci/run)")
-        pytest.skip(f"{what} is not installed")

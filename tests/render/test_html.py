@@ -13,10 +13,8 @@ from toolkit.deck.model import Deck, DeckMeta, Image, Slide
 from toolkit.errors import ToolkitError
 from toolkit.render.html import write_html
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, axe_violations
 from .handouts import every_topic_and_style, example_deck, example_options, small_deck
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 class Elements(HTMLParser):
@@ -151,13 +149,7 @@ def test_every_topic_and_style_has_no_axe_violations(browser, axe_source: str, p
     page = context.new_page()
     found = {}
     for key, path in pages.items():
-        page.goto(path.as_uri())
-        page.evaluate(axe_source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
-        )
-        assert result["testEngine"]["version"].startswith("4."), result["testEngine"]
-        found[key] = [(v["id"], v["nodes"][0]["html"][:80]) for v in result["violations"]]
+        found[key] = axe_violations(page, axe_source, path.as_uri())
     context.close()
     assert found == {key: [] for key in pages}
 
