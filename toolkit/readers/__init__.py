@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..checks.model import Document
 from ..errors import ToolkitError
+from ..files import check_file_size
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_MEMBERS = 5000
@@ -42,14 +43,7 @@ def read_document(path: Path) -> Document:
         raise ToolkitError(
             f"cannot check {path.suffix or 'files without an ending'}: use {', '.join(sorted(READERS))}", path
         )
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise ToolkitError(f"cannot be read ({err.strerror})", path) from None
-    if size == 0:
-        raise ToolkitError("is empty: check you chose the right file", path)
-    if size > MAX_FILE_BYTES:
-        raise ToolkitError(f"is too big to check (over {MAX_FILE_BYTES // 2**20} MB)", path)
+    check_file_size(path, MAX_FILE_BYTES, "check")
     return read(path)
 
 

@@ -7,7 +7,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from ..handout import Handout, Part, make_handout
 from ..handout.model import HandoutBlock
 from ..handout.styles import Style, style_named
 from . import RenderOptions, register
+from .properties import set_core_properties
 
 LINK_COLOUR = RGBColor(0x1D, 0x4E, 0x89)
 MAX_IMAGE_WIDTH = Inches(6)
@@ -223,14 +223,13 @@ def _use_numbering(paragraph: DocxParagraph, num_id: str) -> None:
 
 def _core_properties(doc: DocumentType, handout: Handout, style: Style) -> None:
     meta = handout.meta
-    props = doc.core_properties
-    props.title = handout.title
-    props.subject = meta.subject or "Handout for a group session"
-    props.language = handout.language
-    props.author = props.last_modified_by = "Group session toolkit"
-    props.keywords = f"handout; {meta.topic}; {meta.site}; {meta.district}; {style.name}"
-    props.category = "Handout"
-    props.comments = f"Made from {meta.source} in {style.label}."
-    props.revision = 1
-    stamp = dt.datetime.fromisoformat(meta.date) if meta.date else dt.datetime(2000, 1, 1)
-    props.created = props.modified = props.last_printed = stamp
+    set_core_properties(
+        doc.core_properties,
+        meta,
+        title=handout.title,
+        subject=meta.subject or "Handout for a group session",
+        language=handout.language,
+        keywords=f"handout; {meta.topic}; {meta.site}; {meta.district}; {style.name}",
+        category="Handout",
+        comments=f"Made from {meta.source} in {style.label}.",
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from ..files import inside, normalise_zip
 from . import RenderOptions, register
 from .measure import LINE_HEIGHT, arial
 from .paginate import GAP, INDENT, INSET, SIDE_INSET, Measurer, Sizes, paginate
+from .properties import set_core_properties
 
 TITLE_LAYOUT, CONTENT_LAYOUT = "Title Slide", "Title and Content"
 TITLE_SIZE = 36
@@ -238,14 +238,13 @@ def _notes(page: PptxSlide, notes: tuple[str, ...], lang: str) -> None:
 
 def _core_properties(prs: PresentationType, deck: Deck) -> None:
     meta = deck.meta
-    props = prs.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.language = meta.language
-    props.author = props.last_modified_by = "Group session toolkit"
-    props.keywords = f"{meta.topic}; {meta.site}; {meta.district}; {meta.audience}"
-    props.category = "Group session"
-    props.comments = f"Made from {meta.source}."
-    props.revision = 1
-    stamp = dt.datetime.fromisoformat(meta.date) if meta.date else dt.datetime(2000, 1, 1)
-    props.created = props.modified = props.last_printed = stamp
+    set_core_properties(
+        prs.core_properties,
+        meta,
+        title=meta.title,
+        subject=meta.subject,
+        language=meta.language,
+        keywords=f"{meta.topic}; {meta.site}; {meta.district}; {meta.audience}",
+        category="Group session",
+        comments=f"Made from {meta.source}.",
+    )
