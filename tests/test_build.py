@@ -18,6 +18,7 @@ from toolkit.project import ContentRoot
 from .conftest import toolkit
 
 TOPICS = {"cv", "star", "transport", "employers"}
+ENTRY_KEYS = {"path", "district", "site", "topic", "audience", "language", "format", "style", "sha256", "inputs"}
 LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|^:::|\]\(")
 
 
@@ -36,7 +37,8 @@ def test_example_build_makes_four_decks_for_every_site(example_build: Path) -> N
     entries = manifest(example_build)
     assert len(entries) == 4 * len(sites)
     for entry in entries:
-        assert set(entry) == {"path", "district", "site", "topic", "language", "format", "style", "sha256", "inputs"}
+        assert set(entry) == ENTRY_KEYS
+        assert entry["audience"] == "general"
         assert entry["style"] == "standard"
         data = (example_build / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]

@@ -1,4 +1,4 @@
-"""Plan and run builds: one job per site, topic, format and style.
+"""Plan and run builds: one job per site, topic, audience, format and style.
 
 Jobs run on all cores; a job whose inputs have not changed since the last build is skipped; every
 file is written atomically, so a build stopped half-way leaves each file either old or new, never broken.
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
 from .content.models import SiteContent
+from .deck.audience import GENERAL, check_audience, declared_audiences
 from .deck.session import make_deck
 from .deck.template import SessionTemplates
 from .errors import ToolkitError
@@ -36,12 +37,22 @@ class Job:
     topic: str
     fmt: str
     style: str = STANDARD
+    audience: str = GENERAL
 
     def output(self, language: str) -> Path:
-        """Where the file goes, relative to the output folder: <topic>[.<style>].<format>."""
+        """Where the file goes, relative to the output folder: <topic>[.<audience>][.<style>].<format>."""
+        audience = "" if self.audience == GENERAL else f".{self.audience}"
         style = "" if self.style == STANDARD else f".{self.style}"
-        name = f"{self.topic}{style}.{self.fmt}"
+        name = f"{self.topic}{audience}{style}.{self.fmt}"
         return Path(self.site.district, self.site.site, language.split("-")[0].lower(), name)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The jobs to run, and notes on topics left out because they are not written for an audience asked for."""
+
+    jobs: list[Job]
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +70,7 @@ class _Task:
     site: SiteContent
     ref: SiteRef
     topic: str
+    audience: str
     jobs: tuple[tuple[Job, str], ...]  # each job with the fingerprint of its inputs
     out: Path
     master: Path
@@ -71,12 +83,19 @@ def plan(
     topics: list[str],
     formats: list[str],
     styles: list[str] | None = None,
-) -> list[Job]:
-    """Every job the filters ask for, in a stable order; styles apply to the formats that have them."""
-    known = SessionTemplates(root.sessions).topics()
+    audiences: list[str] | None = None,
+) -> Plan:
+    """Every job the filters ask for, in a stable order; styles apply to the formats that have them.
+
+    A topic not written for an audience asked for is left out with a note; if the topic was asked for
+    by name, that is an error.
+    """
+    templates = SessionTemplates(root.sessions)
+    known = templates.topics()
     for topic in topics:
         if check_id(topic, "topic") not in known:
             raise ToolkitError(f"no topic called '{topic}': choose from {', '.join(known)}")
+    decks, notes = _decks(templates, topics or known, [check_audience(a) for a in audiences or [GENERAL]], topics)
     writers = load_writers()
     for fmt in formats:
         if fmt not in writers:
@@ -85,13 +104,31 @@ def plan(
         style_named(style)
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
-        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD)
+        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience)
         for ref in refs
-        for topic in (topics or known)
+        for topic, audience in decks
         for fmt in formats
         for style in (styles or [STANDARD])
     ]
-    return list(dict.fromkeys(jobs))  # a format without styles is built once
+    return Plan(list(dict.fromkeys(jobs)), notes)  # a format without styles is built once
+
+
+def _decks(
+    templates: SessionTemplates, topics: list[str], audiences: list[str], named: list[str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each topic with each audience it is written for, and a note for each one left out."""
+    decks, notes = [], []
+    for topic in topics:
+        declared = declared_audiences(templates.path(topic))
+        for audience in audiences:
+            if audience in declared:
+                decks.append((topic, audience))
+                continue
+            problem = f"'{topic}' is not written for '{audience}': it is written for {', '.join(declared)}"
+            if topic in named:
+                raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
+            notes.append(f"Left out {problem}")
+    return decks, notes
 
 
 def run(
@@ -114,7 +151,7 @@ def run(
     templates = SessionTemplates(root.sessions)
     sites: dict[SiteRef, SiteContent | None] = {}
     tasks = []
-    for (ref, topic), group in _by_deck(jobs).items():
+    for (ref, topic, audience), group in _by_deck(jobs).items():
         if ref not in sites:
             sites[ref] = _load(root, ref, result)
         site = sites[ref]
@@ -128,7 +165,7 @@ def run(
                 result.unchanged += [entry] if entry else []
                 tick(job)
         if todo:
-            tasks.append(_Task(root.path, site, ref, topic, tuple(todo), out, master))
+            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master))
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
         result.errors += errors
@@ -139,10 +176,10 @@ def run(
     return result
 
 
-def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str], list[Job]]:
-    groups: dict[tuple[SiteRef, str], list[Job]] = defaultdict(list)
+def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str], list[Job]]:
+    groups: dict[tuple[SiteRef, str, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        groups[(job.site, job.topic)].append(job)
+        groups[(job.site, job.topic, job.audience)].append(job)
     return groups
 
 
@@ -156,10 +193,10 @@ def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent |
 
 
 def _inputs(root: ContentRoot, templates: SessionTemplates, site: SiteContent, job: Job, master: Path) -> str:
-    """A fingerprint of everything the job's output is made from: templates, images, look, content, format."""
+    """A fingerprint of everything the job's output is made from: templates, images, look, content, format, audience."""
     used = templates.sources(job.topic) + folder_files(root.templates / "images")
     used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
-    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style)
+    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style, job.audience)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
@@ -188,7 +225,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     writers = load_writers()
     entries, errors = [], []
     try:
-        deck = make_deck(root, task.site, task.topic)
+        deck = make_deck(root, task.site, task.topic, task.audience)
     except ToolkitError as err:
         return [], [err], [job for job, _ in task.jobs]
     for job, inputs in task.jobs:
@@ -208,6 +245,7 @@ def _entry(job: Job, site: SiteContent, relative: Path, data: bytes, inputs: str
         "district": job.site.district,
         "site": job.site.site,
         "topic": job.topic,
+        "audience": job.audience,
         "language": site.language,
         "format": job.fmt,
         "style": job.style,
@@ -217,16 +255,17 @@ def _entry(job: Job, site: SiteContent, relative: Path, data: bytes, inputs: str
 
 
 def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
-    """Files a build made whose site, topic, format or style no longer exists; removed unless `dry_run`."""
+    """Files a build made whose site, topic, audience, format or style no longer exists; removed unless `dry_run`."""
     entries = read_manifest(out)
     sites = {(ref.district, ref.site) for ref in find_sites(root.content)}
-    topics = set(SessionTemplates(root.sessions).topics())
+    templates = SessionTemplates(root.sessions)
+    audiences = {topic: declared_audiences(templates.path(topic)) for topic in templates.topics()}
     formats = load_writers()
     stale = sorted(
         path
         for path, e in entries.items()
         if (e["district"], e["site"]) not in sites
-        or e["topic"] not in topics
+        or e.get("audience", GENERAL) not in audiences.get(e["topic"], ())
         or e["format"] not in formats
         or not _known_style(e.get("style", STANDARD))
     )

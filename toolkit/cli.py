@@ -50,6 +50,15 @@ def comma_list(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
+AUDIENCE_OPTION = click.option(
+    "--audience",
+    "audiences",
+    callback=comma_list,
+    help="Who the session is for, separated by commas: general (the default), new-to-work, experienced, in-work,"
+    " over-50. Topics not written for an audience are left out; naming one with --topic is an error.",
+)
+
+
 @click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--root",
@@ -86,6 +95,7 @@ def _root(ctx: click.Context) -> ContentRoot:
     "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
 )
 @click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
+@AUDIENCE_OPTION
 @click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
 @click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
 @click.pass_context
@@ -98,6 +108,7 @@ def build(
     out: Path | None,
     master: Path | None,
     styles: list[str],
+    audiences: list[str],
     jobs: int | None,
     force: bool,
 ) -> None:
@@ -109,8 +120,9 @@ def build(
 
     root = _root(ctx)
     folder = out or root.path / "output"
-    work = plan(root, district, site, topics, formats, styles)
-    _report(_run(root, work, folder, master, workers=jobs, force=force), folder)
+    work = plan(root, district, site, topics, formats, styles, audiences)
+    _notes(work.notes)
+    _report(_run(root, work.jobs, folder, master, workers=jobs, force=force), folder)
 
 
 @main.command()
@@ -125,6 +137,7 @@ def build(
     show_default=True,
     help="File formats, separated by commas.",
 )
+@AUDIENCE_OPTION
 @OUT_OPTION
 @click.option("--pack", is_flag=True, help="Also put the files in one folder with a message to send with them.")
 @click.pass_context
@@ -134,6 +147,7 @@ def handout(
     topics: list[str],
     styles: list[str],
     formats: list[str],
+    audiences: list[str],
     out: Path | None,
     pack: bool,
 ) -> None:
@@ -144,7 +158,9 @@ def handout(
     root = _root(ctx)
     folder = out or root.path / "output"
     check_handout_formats(formats)
-    result = _run(root, plan(root, None, site, topics, formats, styles), folder, None)
+    work = plan(root, None, site, topics, formats, styles, audiences)
+    _notes(work.notes)
+    result = _run(root, work.jobs, folder, None)
     if pack and result.written:
         for made in write_packs(root, folder, result.written):
             console.print(f"Send pack: {made}")
@@ -175,6 +191,11 @@ def _run(
             force=force,
         )
     return result
+
+
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        err.print(f"Note: {note}", markup=False, soft_wrap=True)
 
 
 def _report(result: BuildResult, folder: Path) -> None:
@@ -267,6 +288,12 @@ def init(folder: Path) -> None:
 @click.option("--district", help="Check the templates as rendered for this district's sites.")
 @click.option("--site", help="Check the templates as rendered for this site.")
 @click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
+@click.option(
+    "--audience",
+    "audiences",
+    callback=comma_list,
+    help="Only these audiences, separated by commas. Default: every audience each topic is written for.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--select", callback=comma_list, help="Only rules with these codes, code prefixes or names, like AX or PE003."
@@ -285,6 +312,7 @@ def check(
     district: str | None,
     site: str | None,
     topics: list[str],
+    audiences: list[str],
     fmt: str,
     select: list[str],
     fail_on: str,
@@ -294,7 +322,7 @@ def check(
     Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
     """
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics, select)
+        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences)
     except ToolkitError as problem:
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
         sys.exit(2)

@@ -20,33 +20,50 @@ def run_checks(
     site: str | None,
     topics: list[str],
     select: list[str] = (),
+    audiences: list[str] = (),
 ) -> list[FileReport]:
-    """Reports for the files given, or for every topic rendered for every chosen site."""
+    """Reports for the files given, or for every topic rendered for every chosen site and audience."""
     root = _root_or_none(root_path)
     checker = Checker(load_config(root.path if root else None).only(select))
     if files:
         return [checker.check(read_document(path)) for path in _expand(files, checker)]
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
-    return _template_reports(root, checker, district, site, topics)
+    return _template_reports(root, checker, district, site, topics, audiences)
 
 
 def _template_reports(
-    root: ContentRoot, checker: Checker, district: str | None, site: str | None, topics: list[str]
+    root: ContentRoot,
+    checker: Checker,
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    audiences: list[str] = (),
 ) -> list[FileReport]:
-    """Each topic rendered for each chosen site, read as session Markdown."""
+    """Each topic rendered for each chosen site and each audience it is written for, read as session Markdown."""
     from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
     from ..content.local import local_facts
+    from ..deck.audience import GENERAL, check_audience, declared_audiences
     from ..deck.template import SessionTemplates
 
     templates = SessionTemplates(root.sessions)
+    for audience in audiences:
+        check_audience(audience)
+    decks = []
+    for topic in topics or templates.topics():
+        declared = declared_audiences(templates.path(topic))
+        missing = [a for a in audiences if a not in declared] if topics else []
+        if missing:
+            raise ToolkitError(f"'{topic}' is not written for '{missing[0]}': it is written for {', '.join(declared)}")
+        decks += [(topic, a) for a in declared if not audiences or a in audiences]
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
-        content = load_site(root.content, ref)
-        for topic in topics or templates.topics():
-            name = f"{templates.path(topic).relative_to(root.path)} for {ref.site}"
-            doc = markdown_document(templates.render(topic, site=content, topic=topic), name)
-            reports.append(checker.check(replace(doc, local=local_facts(root.content, ref))))
+        content, local = load_site(root.content, ref), local_facts(root.content, ref)
+        for topic, audience in decks:
+            for_whom = ref.site if audience == GENERAL else f"{ref.site}, {audience}"
+            name = f"{templates.path(topic).relative_to(root.path)} for {for_whom}"
+            markdown = templates.render(topic, site=content, topic=topic, audience=audience)
+            reports.append(checker.check(replace(markdown_document(markdown, name), local=local)))
     return reports
 
 

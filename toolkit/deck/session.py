@@ -5,17 +5,21 @@ from __future__ import annotations
 from ..content.models import SiteContent
 from ..errors import ToolkitError
 from ..project import ContentRoot
+from .audience import GENERAL, check_audience, declared_audiences
 from .markdown import parse_session
 from .model import Deck, DeckMeta
 from .template import SessionTemplates
 
 
-def make_deck(root: ContentRoot, site: SiteContent, topic: str) -> Deck:
-    """Render the topic's template for the site and parse the result."""
+def make_deck(root: ContentRoot, site: SiteContent, topic: str, audience: str = GENERAL) -> Deck:
+    """Render the topic's template for the site and audience, and parse the result."""
     templates = SessionTemplates(root.sessions)
     source = str(templates.path(topic).relative_to(root.path))
-    markdown = templates.render(topic, site=site, topic=topic)
-    parsed = parse_session(markdown, f"{source} (rendered for {site.id})")
+    if check_audience(audience) not in declared_audiences(templates.path(topic)):
+        raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
+    markdown = templates.render(topic, site=site, topic=topic, audience=audience)
+    for_whom = site.id if audience == GENERAL else f"{site.id}, {audience}"
+    parsed = parse_session(markdown, f"{source} (rendered for {for_whom})")
     front = parsed.front_matter
     title = str(front.get("title", "")).strip()
     if not title:
@@ -24,6 +28,7 @@ def make_deck(root: ContentRoot, site: SiteContent, topic: str) -> Deck:
         topic=topic,
         title=title,
         language=site.language,
+        audience=audience,
         duration=front.get("duration"),
         source=source,
         site=site.id,

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..content.loader import find_sites, load_site, select_sites
+from ..deck.audience import GENERAL
 from ..deck.session import make_deck
 from ..errors import ToolkitError
 from ..files import write_atomic
@@ -30,17 +31,18 @@ def check_handout_formats(formats: Iterable[str]) -> None:
 
 
 def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> list[Path]:
-    """One folder for each site, topic and style, beside the handouts: copies of them and message.txt.
+    """One folder for each site, topic, audience and style, beside the handouts: copies of them and message.txt.
 
     Formats without styles, such as plain text, go in every style's pack.
     """
-    groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    groups: dict[tuple[str, str, str, str], list[dict[str, str]]] = {}
     for entry in written:
-        groups.setdefault((entry["district"], entry["site"], entry["topic"]), []).append(entry)
+        key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL))
+        groups.setdefault(key, []).append(entry)
     folders = []
-    for (district, site, topic), entries in sorted(groups.items()):
+    for (district, site, topic, audience), entries in sorted(groups.items()):
         ref = select_sites(find_sites(root.content), district, site)[0]
-        title = make_deck(root, load_site(root.content, ref), topic).meta.title
+        title = make_deck(root, load_site(root.content, ref), topic, audience).meta.title
         for style in sorted({e["style"] for e in entries if e["format"] in STYLED}) or ["standard"]:
             chosen = [e for e in entries if e["style"] == style or e["format"] not in STYLED]
             folders.append(_write_pack(out, chosen, topic, style, title))
@@ -48,7 +50,9 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
 
 
 def _write_pack(out: Path, entries: list[dict[str, str]], topic: str, style: str, title: str) -> Path:
-    suffix = "" if style == "standard" else f".{style}"
+    """The pack goes beside the handouts and is named like them: <topic>[.<audience>][.<style>]-pack."""
+    audience = entries[0].get("audience", GENERAL)
+    suffix = ("" if audience == GENERAL else f".{audience}") + ("" if style == "standard" else f".{style}")
     folder = out / Path(entries[0]["path"]).parent / f"{topic}{suffix}-pack"
     files = sorted((out / e["path"] for e in entries), key=lambda p: list(HANDOUT_FORMATS).index(p.suffix[1:]))
     for path in files:
