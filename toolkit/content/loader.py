@@ -122,6 +122,8 @@ PLAIN_REASONS = {
     "date_parsing": "must be a date written like 2026-11-01",
     "date_type": "must be a date written like 2026-11-01",
     "string_type": "must be text",
+    "time_parsing": "must be a time, like 10:00 or 13:30",
+    "time_type": "must be a time, like 10:00 or 13:30",
     "list_type": "must be a list: put each item on a line starting with '- '",
     "dict_type": "must be a group of 'name: value' lines, indented under it",
     "model_type": "must be a group of 'name: value' lines, indented under it",

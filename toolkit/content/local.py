@@ -22,8 +22,10 @@ SECTIONS = (
     "remote_options",
     "employers",
     "services",
+    "timetable",
 )
 NOT_FACTS = {"source", "checked", "kind", "mode", "step_free_access", "nation", "example", "language"}
+NOT_FACTS |= {"day", "start", "end", "topic"}  # timetable words any slide could use: "Monday", "10:00", "star"
 MIN_LENGTH = 4  # shorter strings ("Yes", "bus") would match anywhere
 
 

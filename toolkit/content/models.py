@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _PHONE = re.compile(r"^[0-9+][0-9 ()+-]{5,}$")
@@ -34,10 +34,23 @@ def _not_in_future(value: dt.date) -> dt.date:
     return value
 
 
+def _clock_time(value: Any) -> Any:
+    """YAML reads an unquoted 10:00 as 600 (minutes in base 60): turn it back into the time it was."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 60 <= value < 24 * 60:
+            raise ValueError("must be a time, like 10:00 or 13:30")
+        return f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, str) and re.match(r"^\d:\d\d$", value.strip()):
+        return "0" + value.strip()  # 9:30 is 09:30
+    return value
+
+
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Phone = Annotated[str, AfterValidator(_phone)]
 Text = Annotated[str, Field(min_length=1)]
 CheckedOn = Annotated[dt.date, AfterValidator(_not_in_future)]
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+TopicId = Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9-]*)?$")]
 
 
 class Strict(BaseModel):
@@ -135,6 +148,58 @@ class Service(Fact):
     opening_times: str = ""
 
 
+Day = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+DAYS: tuple[str, ...] = Day.__args__
+
+
+def clock(time: dt.time) -> str:
+    """A time as GOV.UK writes it: 9am, 10:30am, midday, 1:15pm."""
+    if time == dt.time(12, 0):
+        return "midday"
+    hour = time.hour % 12 or 12
+    minutes = f":{time.minute:02d}" if time.minute else ""
+    return f"{hour}{minutes}{'am' if time.hour < 12 else 'pm'}"
+
+
+class Appointment(Strict):
+    """One part of the week of support: a one-to-one with a work coach, or a group session."""
+
+    day: Day
+    start: ClockTime
+    end: ClockTime
+    kind: Literal["one-to-one", "group"]
+    title: Text
+    topic: TopicId = ""  # the session template that goes with it, such as "cv"
+    covers: Text
+    room: Text
+    bring: list[Text] = []
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Appointment:
+        if self.end <= self.start:
+            raise ValueError("must end after it starts: check 'start' and 'end'")
+        return self
+
+    @property
+    def times(self) -> str:
+        """Like "10am to 11:30am"."""
+        return f"{clock(self.start)} to {clock(self.end)}"
+
+
+class Timetable(Fact):
+    """The week of support at this jobcentre: each appointment, and the notice people get before it."""
+
+    sessions: list[Appointment] = Field(min_length=1)
+    notice: Text
+    adjustments: str = ""  # how to ask for changes at this jobcentre, such as a quiet room
+
+    @property
+    def days(self) -> list[tuple[str, list[Appointment]]]:
+        """Each day with something on it, in week order, with its appointments in time order."""
+        by_day = {day: sorted((a for a in self.sessions if a.day == day), key=lambda a: a.start) for day in DAYS}
+        return [(day, found) for day, found in by_day.items() if found]
+
+
 class District(Strict):
     name: Text
     nation: Literal["England", "Wales", "Scotland"]
@@ -155,6 +220,7 @@ class SiteContent(Strict):
     remote_options: list[Tip] = Field(min_length=1)
     employers: list[Employer] = Field(min_length=1)
     services: list[Service] = Field(min_length=1)
+    timetable: Timetable | None = None
 
     def services_of(self, *kinds: str) -> list[Service]:
         """The services of the given kinds, in file order: templates use this to signpost."""
@@ -165,4 +231,5 @@ class SiteContent(Strict):
         """The newest `checked` date: a stable, content-derived date for file metadata."""
         dates = [self.jobcentre.checked]
         dates += [f.checked for f in self.transport.operators + self.employers + self.services]
+        dates += [self.timetable.checked] if self.timetable else []
         return max(dates)
