@@ -18,7 +18,19 @@ from toolkit.project import ContentRoot
 from .conftest import toolkit
 
 TOPICS = {"cv", "star", "transport", "employers"}
-ENTRY_KEYS = {"path", "district", "site", "topic", "audience", "language", "format", "style", "sha256", "inputs"}
+ENTRY_KEYS = {
+    "path",
+    "district",
+    "site",
+    "topic",
+    "audience",
+    "language",
+    "format",
+    "style",
+    "sha256",
+    "inputs",
+    "translation_status",
+}
 LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|^:::|\]\(")
 
 

@@ -1,4 +1,4 @@
-"""Plan and run builds: one job per site, topic, audience, format and style.
+"""Plan and run builds: one job per site, topic, audience, language, format and style.
 
 Jobs run on all cores; a job whose inputs have not changed since the last build is skipped; every
 file is written atomically, so a build stopped half-way leaves each file either old or new, never broken.
@@ -24,6 +24,9 @@ from .files import remove_leftovers, write_atomic
 from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
 from .handout.styles import handout_assets, style_named
+from .i18n import Language, language
+from .i18n.catalogues import Translator, make_translator, translation_inputs
+from .i18n.outputs import TranslationRules, acceptable, check_languages, translation_problems
 from .manifest import Entry, read_manifest, write_manifest
 from .project import ContentRoot
 from .render import STYLED, RenderOptions, load_writers
@@ -38,6 +41,7 @@ class Job:
     fmt: str
     style: str = STANDARD
     audience: str = GENERAL
+    language: str = ""  # a language code or tag; empty for the site's own language
 
     def output(self, language: str) -> Path:
         """Where the file goes, relative to the output folder: <topic>[.<audience>][.<style>].<format>."""
@@ -74,6 +78,8 @@ class _Task:
     jobs: tuple[tuple[Job, str], ...]  # each job with the fingerprint of its inputs
     out: Path
     master: Path
+    language: Language
+    rules: TranslationRules
 
 
 def plan(
@@ -84,11 +90,12 @@ def plan(
     formats: list[str],
     styles: list[str] | None = None,
     audiences: list[str] | None = None,
+    languages: list[str] | None = None,
 ) -> Plan:
     """Every job the filters ask for, in a stable order; styles apply to the formats that have them.
 
     A topic not written for an audience asked for is left out with a note; if the topic was asked for
-    by name, that is an error.
+    by name, that is an error. With no languages, each site is built in its own language.
     """
     templates = SessionTemplates(root.sessions)
     known = templates.topics()
@@ -102,11 +109,14 @@ def plan(
             raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(writers))}")
     for style in styles or ():
         style_named(style)
+    for lang in languages or ():
+        language(lang)
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
-        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience)
+        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience, lang)
         for ref in refs
         for topic, audience in decks
+        for lang in languages or [""]
         for fmt in formats
         for style in (styles or [STANDARD])
     ]
@@ -139,11 +149,14 @@ def run(
     tick: Callable[[Job], None] = lambda job: None,
     workers: int | None = None,
     force: bool = False,
+    rules: TranslationRules | None = None,
 ) -> BuildResult:
     """Build the jobs whose inputs changed (all with `force`) on `workers` processes (default: all cores).
 
-    An error in one site's content or one deck is listed and the other jobs go on.
+    An error in one site's content or one deck is listed and the other jobs go on. `rules` say whether
+    missing translations are allowed and whether draft translations are refused.
     """
+    rules = rules or TranslationRules()
     result = BuildResult()
     master = master or root.master
     remove_leftovers(out)
@@ -151,21 +164,25 @@ def run(
     templates = SessionTemplates(root.sessions)
     sites: dict[SiteRef, SiteContent | None] = {}
     tasks = []
-    for (ref, topic, audience), group in _by_deck(jobs).items():
+    groups = _by_deck(jobs)
+    for ref, *_ in groups:
         if ref not in sites:
             sites[ref] = _load(root, ref, result)
+    check_languages(root.templates, {_language(j, sites[j.site]) for j in jobs if sites[j.site]}, rules)
+    for (ref, topic, audience, _lang), group in groups.items():
         site = sites[ref]
+        lang = _language(group[0], site) if site else None
         todo = []
         for job in group:
-            inputs = _inputs(root, templates, site, job, master) if site else ""
-            entry = previous.get(job.output(site.language).as_posix()) if site else None
-            if site and (force or not _still_good(out, entry, inputs)):
+            inputs = _inputs(root, templates, site, job, master, lang) if site else ""
+            entry = previous.get(job.output(lang.tag).as_posix()) if site else None
+            if site and (force or not _still_good(out, entry, inputs) or not acceptable(entry, rules)):
                 todo.append((job, inputs))
             else:
                 result.unchanged += [entry] if entry else []
                 tick(job)
         if todo:
-            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master))
+            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master, lang, rules))
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
         result.errors += errors
@@ -176,11 +193,16 @@ def run(
     return result
 
 
-def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str], list[Job]]:
-    groups: dict[tuple[SiteRef, str, str], list[Job]] = defaultdict(list)
+def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str, str], list[Job]]:
+    groups: dict[tuple[SiteRef, str, str, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        groups[(job.site, job.topic, job.audience)].append(job)
+        groups[(job.site, job.topic, job.audience, job.language)].append(job)
     return groups
+
+
+def _language(job: Job, site: SiteContent) -> Language:
+    """The language a job is built in: the one asked for, or the site's own."""
+    return language(job.language or site.language)
 
 
 def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent | None:
@@ -192,11 +214,15 @@ def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent |
         return None
 
 
-def _inputs(root: ContentRoot, templates: SessionTemplates, site: SiteContent, job: Job, master: Path) -> str:
-    """A fingerprint of everything the job's output is made from: templates, images, look, content, format, audience."""
+def _inputs(
+    root: ContentRoot, templates: SessionTemplates, site: SiteContent, job: Job, master: Path, lang: Language
+) -> str:
+    """A fingerprint of everything the job's output is made from: templates, images, look, content, format,
+    audience, language and its catalogues."""
     used = templates.sources(job.topic) + folder_files(root.templates / "images")
     used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
-    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style, job.audience)
+    used += translation_inputs(root.templates, lang)
+    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style, job.audience, lang.tag)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
@@ -224,33 +250,45 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     options = RenderOptions(master=task.master, assets=root.templates)
     writers = load_writers()
     entries, errors = [], []
+    all_jobs = [job for job, _ in task.jobs]
     try:
-        deck = make_deck(root, task.site, task.topic, task.audience)
+        translator = make_translator(root.templates, task.language)
+        deck = make_deck(root, task.site, task.topic, task.audience, translator)
+        problems = translation_problems(root, translator, task.rules, task.topic)
+        if problems:
+            return [], problems[:1], all_jobs
     except ToolkitError as err:
-        return [], [err], [job for job, _ in task.jobs]
+        return [], [err], all_jobs
     for job, inputs in task.jobs:
         try:
-            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts_for(task.site)))
-            relative = job.output(task.site.language)
+            own = translator.fork()  # what this output adds: the handout's own words
+            contacts = contacts_for(task.site)
+            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts, translator=own))
+            problems = translation_problems(root, own, task.rules, task.topic, job.output(task.language.tag))
+            if problems:
+                errors += problems
+                continue
+            relative = job.output(task.language.tag)
             write_atomic(task.out / relative, data)
-            entries.append(_entry(job, task.site, relative, data, inputs))
+            entries.append(_entry(job, relative, data, inputs, own))
         except ToolkitError as err:
             errors.append(err)
-    return entries, errors, [job for job, _ in task.jobs]
+    return entries, errors, all_jobs
 
 
-def _entry(job: Job, site: SiteContent, relative: Path, data: bytes, inputs: str) -> Entry:
+def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Translator) -> Entry:
     return {
         "path": relative.as_posix(),
         "district": job.site.district,
         "site": job.site.site,
         "topic": job.topic,
         "audience": job.audience,
-        "language": site.language,
+        "language": translator.language.tag,
         "format": job.fmt,
         "style": job.style,
         "sha256": hashlib.sha256(data).hexdigest(),
         "inputs": inputs,
+        "translation_status": translator.manifest_status(),
     }
 
 

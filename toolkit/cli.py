@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -22,6 +23,7 @@ from .project import ContentRoot, init_root
 
 if TYPE_CHECKING:
     from .build import BuildResult, Job
+    from .i18n.outputs import TranslationRules
 
 console = Console(highlight=False, soft_wrap=True)  # never break a path over two lines
 err = Console(stderr=True, highlight=False)
@@ -56,6 +58,22 @@ AUDIENCE_OPTION = click.option(
     callback=comma_list,
     help="Who the session is for, separated by commas: general (the default), new-to-work, experienced, in-work,"
     " over-50. Topics not written for an audience are left out; naming one with --topic is an error.",
+)
+LANG_OPTION = click.option(
+    "--lang",
+    "languages",
+    callback=comma_list,
+    help="Languages, separated by commas, such as cy,pl,ar. Default: each site's own language.",
+)
+ALLOW_MISSING_OPTION = click.option(
+    "--allow-missing",
+    is_flag=True,
+    help="Build even if some text has no translation: the English appears, and the manifest says so.",
+)
+REQUIRE_REVIEWED_OPTION = click.option(
+    "--require-reviewed",
+    is_flag=True,
+    help="Refuse translations a qualified translator has not checked yet (drafts).",
 )
 
 
@@ -96,6 +114,9 @@ def _root(ctx: click.Context) -> ContentRoot:
 )
 @click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
 @AUDIENCE_OPTION
+@LANG_OPTION
+@ALLOW_MISSING_OPTION
+@REQUIRE_REVIEWED_OPTION
 @click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
 @click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
 @click.pass_context
@@ -109,6 +130,9 @@ def build(
     master: Path | None,
     styles: list[str],
     audiences: list[str],
+    languages: list[str],
+    allow_missing: bool,
+    require_reviewed: bool,
     jobs: int | None,
     force: bool,
 ) -> None:
@@ -117,12 +141,14 @@ def build(
     Files whose templates, content, styles and fonts have not changed since the last build are kept.
     """
     from .build import plan  # imported here so 'toolkit check' starts fast
+    from .i18n.outputs import TranslationRules
 
     root = _root(ctx)
     folder = out or root.path / "output"
-    work = plan(root, district, site, topics, formats, styles, audiences)
+    work = plan(root, district, site, topics, formats, styles, audiences, languages)
     _notes(work.notes)
-    _report(_run(root, work.jobs, folder, master, workers=jobs, force=force), folder)
+    rules = TranslationRules(allow_missing, require_reviewed)
+    _report(_run(root, work.jobs, folder, master, workers=jobs, force=force, rules=rules), folder)
 
 
 @main.command()
@@ -138,6 +164,9 @@ def build(
     help="File formats, separated by commas.",
 )
 @AUDIENCE_OPTION
+@LANG_OPTION
+@ALLOW_MISSING_OPTION
+@REQUIRE_REVIEWED_OPTION
 @OUT_OPTION
 @click.option("--pack", is_flag=True, help="Also put the files in one folder with a message to send with them.")
 @click.pass_context
@@ -148,6 +177,9 @@ def handout(
     styles: list[str],
     formats: list[str],
     audiences: list[str],
+    languages: list[str],
+    allow_missing: bool,
+    require_reviewed: bool,
     out: Path | None,
     pack: bool,
 ) -> None:
@@ -158,9 +190,11 @@ def handout(
     root = _root(ctx)
     folder = out or root.path / "output"
     check_handout_formats(formats)
-    work = plan(root, None, site, topics, formats, styles, audiences)
+    from .i18n.outputs import TranslationRules
+
+    work = plan(root, None, site, topics, formats, styles, audiences, languages)
     _notes(work.notes)
-    result = _run(root, work.jobs, folder, None)
+    result = _run(root, work.jobs, folder, None, rules=TranslationRules(allow_missing, require_reviewed))
     if pack and result.written:
         for made in write_packs(root, folder, result.written):
             console.print(f"Send pack: {made}")
@@ -174,6 +208,7 @@ def _run(
     master: Path | None,
     workers: int | None = None,
     force: bool = False,
+    rules: TranslationRules | None = None,
 ) -> BuildResult:
     """Run build jobs with a progress bar."""
     from .build import run
@@ -189,6 +224,7 @@ def _run(
             tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic} {job.fmt}"),
             workers=workers,
             force=force,
+            rules=rules,
         )
     return result
 
@@ -206,8 +242,8 @@ def _report(result: BuildResult, folder: Path) -> None:
         console.print(f"Wrote {_count(len(result.written), 'file')} for {_count(len(sites), 'site')} to {folder}{kept}")
     else:
         console.print(f"Nothing to do: {_count(len(result.unchanged), 'file')} in {folder} already up to date")
-    for problem in result.errors:
-        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+    for problem in dict.fromkeys(str(e) for e in result.errors):  # the same problem in many files, said once
+        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
     if result.errors:
         raise SystemExit(1)
 
@@ -332,6 +368,89 @@ def check(
         print_text(reports, console)
     threshold = Severity.named(fail_on)
     sys.exit(1 if any(f.severity >= threshold for r in reports for f in r.findings) else 0)
+
+
+@main.group(invoke_without_command=True)
+@click.option(
+    "--lang", "languages", callback=comma_list, help="Only these languages. Default: every one with catalogues."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def translations(ctx: click.Context, languages: list[str], fmt: str) -> None:
+    """How each language stands: strings translated, missing, out of date (the English changed), drafts, reviewed.
+
+    Counts compare the catalogues with the English in the templates as they are now. Sub-commands
+    write the catalogues for translators: see docs/translations.md.
+    """
+    if ctx.invoked_subcommand:
+        return
+    from .i18n.extract import status_rows
+
+    rows = status_rows(_root(ctx), languages)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        console.print("No translations yet: run 'toolkit translations update --lang cy' to start one.")
+        return
+    table = Table(
+        "Language", "Catalogue", "Strings", "Done", "Missing", "Out of date", "Drafts", "Reviewed", "Signed off"
+    )
+    for column in table.columns[:2]:
+        column.no_wrap = True
+    for row in rows:
+        signed = f"{row['reviewer']}, {row['date']}" if row["signed_off"] else "no: a draft"
+        counts = ("strings", "translated", "missing", "out_of_date", "drafts", "reviewed")
+        table.add_row(f"{row['language']} {row['name']}", str(row["domain"]), *(str(row[k]) for k in counts), signed)
+    console.print(table)
+
+
+@translations.command("extract")
+@click.pass_context
+def translations_extract(ctx: click.Context) -> None:
+    """Write the English strings to templates/locale/sessions.pot and toolkit.pot."""
+    from .i18n.extract import write_templates
+
+    for path in write_templates(_root(ctx)):
+        console.print(f"Wrote {path}")
+
+
+@translations.command("update")
+@click.option("--lang", "languages", callback=comma_list, help="Also start catalogues for these languages.")
+@click.pass_context
+def translations_update(ctx: click.Context, languages: list[str]) -> None:
+    """Bring every language's .po files up to date with the English in the templates.
+
+    New strings come in untranslated; strings whose English changed are marked fuzzy (out of date)
+    with the old English beside them, and lose their reviewed mark.
+    """
+    from .i18n.extract import update_catalogues
+
+    for path in update_catalogues(_root(ctx), languages):
+        console.print(f"Updated {path}")
+
+
+@translations.command("review")
+@click.argument("lang")
+@click.option("--reviewer", required=True, help="Who checked it: the qualified translator's name.")
+@click.option("--date", "when", help="When they checked it, as YYYY-MM-DD. Default: today.")
+@click.pass_context
+def translations_review(ctx: click.Context, lang: str, reviewer: str, when: str | None) -> None:
+    """Record that a qualified translator has checked a language: its outputs stop being drafts.
+
+    Marks every translated string that is not out of date as reviewed, and sets status.yaml.
+    """
+    import datetime as dt
+
+    from .i18n.extract import mark_reviewed
+
+    day = when or dt.date.today().isoformat()
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        raise ToolkitError(f"'{day}' is not a date: write it as YYYY-MM-DD") from None
+    for path in mark_reviewed(_root(ctx), lang, reviewer, day):
+        console.print(f"Marked reviewed: {path}")
 
 
 @main.command()

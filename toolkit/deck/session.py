@@ -1,23 +1,46 @@
-"""Turn one topic template and one site's content into a Deck."""
+"""Turn one topic template and one site's content into a Deck, in one language."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from ..content.models import SiteContent
 from ..errors import ToolkitError
+from ..i18n import N_, Words
+from ..i18n.languages import code_of
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
 from .markdown import parse_session
-from .model import Deck, DeckMeta
+from .model import Deck, DeckMeta, Slide
 from .template import SessionTemplates
 
+if TYPE_CHECKING:
+    from ..i18n.catalogues import Translator
 
-def make_deck(root: ContentRoot, site: SiteContent, topic: str, audience: str = GENERAL) -> Deck:
-    """Render the topic's template for the site and audience, and parse the result."""
+# Speaker notes lines start with these words; templates write them in English, outside the text to
+# translate (`Say: {% trans %}...{% endtrans %}`), and the deck gets them in its own language.
+SAY, ASK, TIP = N_("Say:"), N_("Ask the group:"), N_("Tip:")
+NOTE_MARKERS = (SAY, ASK, TIP)
+DRAFT_NOTE = N_(
+    "This translation is a draft: a qualified translator has not checked it yet. Check it before you use it."
+)
+
+
+def make_deck(
+    root: ContentRoot, site: SiteContent, topic: str, audience: str = GENERAL, translator: Translator | None = None
+) -> Deck:
+    """Render the topic's template for the site and audience, and parse the result.
+
+    With a translator, the deck is in its language; a draft translation gets a note on the first slide.
+    """
     templates = SessionTemplates(root.sessions)
     source = str(templates.path(topic).relative_to(root.path))
     if check_audience(audience) not in declared_audiences(templates.path(topic)):
         raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
-    markdown = templates.render(topic, site=site, topic=topic, audience=audience)
+    tag = translator.language.tag if translator else site.language
+    context = {"site": site, "topic": topic, "audience": audience, "language": code_of(tag)}
+    markdown = templates.render(topic, translator, **context)
     for_whom = site.id if audience == GENERAL else f"{site.id}, {audience}"
     parsed = parse_session(markdown, f"{source} (rendered for {for_whom})")
     front = parsed.front_matter
@@ -27,7 +50,7 @@ def make_deck(root: ContentRoot, site: SiteContent, topic: str, audience: str = 
     meta = DeckMeta(
         topic=topic,
         title=title,
-        language=site.language,
+        language=tag,
         audience=audience,
         duration=front.get("duration"),
         source=source,
@@ -36,4 +59,22 @@ def make_deck(root: ContentRoot, site: SiteContent, topic: str, audience: str = 
         subject=str(front.get("subject", "")),
         date=site.latest_check.isoformat(),
     )
-    return Deck(meta, parsed.slides)
+    return Deck(meta, _in_language(parsed.slides, Words(translator)))
+
+
+def _in_language(slides: tuple[Slide, ...], words: Words) -> tuple[Slide, ...]:
+    """Notes markers in the deck's language, and the draft note on the first slide of a draft translation."""
+    if words.translator is None or words.language.is_source:
+        return slides
+    markers = {m: words(m) for m in NOTE_MARKERS}
+    changed = [replace(s, notes=tuple(_marker_in_language(n, markers) for n in s.notes)) for s in slides]
+    if changed and words.translator.draft:
+        changed[0] = replace(changed[0], notes=(words(DRAFT_NOTE), *changed[0].notes))
+    return tuple(changed)
+
+
+def _marker_in_language(note: str, markers: dict[str, str]) -> str:
+    for english, translated in markers.items():
+        if note.startswith(english + " "):
+            return translated + note[len(english) :]
+    return note

@@ -1,4 +1,10 @@
-"""Render a session template (jinja2, sandboxed) into session Markdown for one site."""
+"""Render a session template (jinja2, sandboxed) into session Markdown for one site, in one language.
+
+Templates are written in English. Text to translate is marked with jinja2's i18n extension
+(`{% trans %}...{% endtrans %}` or `_("...")`, new-style: `_("Buses in %(area)s", area=area)`), and
+the translator given to `render` looks it up in the language's catalogue. Translated text is our own
+Markdown and is not escaped; the content values put into it are, like every other `{{ value }}`.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,59 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, meta
+from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
 
+if TYPE_CHECKING:
+    from ..i18n.catalogues import Translator
+
 SUFFIX = ".md.j2"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*\d*)([#>+.):-])")  # ':' so a value cannot open '::: notes'
+_ENDTRANS = re.compile(r"(\{%-?\s*endtrans\s*)%\}")
+
+
+# How the session templates' environment is set up; extraction (toolkit translations extract, babel.cfg)
+# must parse templates the same way, or the strings it finds would not match the ones looked up.
+JINJA_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+I18N_OPTIONS = {"trimmed": True, "newstyle_gettext": True}
+
+
+class KeepLineAfterTrans(Extension):
+    """`{% endtrans %}` keeps the line break after it, as `{{ ... }}` does.
+
+    With trim_blocks, jinja2 drops the line break after every block tag, so a translated paragraph
+    would run into the blank line after it and join the next paragraph.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _ENDTRANS.sub(r"\1+%}", source)
 
 
 class Raw(str):
     """Text a filter has already made safe for where it goes, so it is not escaped again."""
 
 
+class Translated(Raw):
+    """Translated Markdown with its content values escaped; `plain` is the same text unescaped, for YAML."""
+
+    plain: str
+
+    def __new__(cls, markdown: str, plain: str) -> Translated:
+        made = super().__new__(cls, markdown)
+        made.plain = plain
+        return made
+
+
 def to_yaml(value: Any) -> Raw:
     """Quote a value for front matter: `title: {{ ("Jobs in " ~ area) | yaml }}`."""
-    return Raw(json.dumps(str(value), ensure_ascii=False))
+    text = value.plain if isinstance(value, Translated) else str(value)
+    return Raw(json.dumps(text, ensure_ascii=False))
 
 
 def escape_markdown(value: Any) -> str:
@@ -48,10 +88,12 @@ class SessionTemplates:
             undefined=StrictUndefined,
             autoescape=False,
             finalize=escape_markdown,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n", KeepLineAfterTrans],
+            **JINJA_OPTIONS,
         )
+        self.env.policies["ext.i18n.trimmed"] = I18N_OPTIONS["trimmed"]  # a {% trans %} block is one line
+        self.env.newstyle_gettext = I18N_OPTIONS["newstyle_gettext"]  # type: ignore[attr-defined]
+        self.env.globals.update(gettext_callables(None))
         self.env.filters["yaml"] = to_yaml
 
     def topics(self) -> list[str]:
@@ -78,11 +120,14 @@ class SessionTemplates:
             pending += [n for n in meta.find_referenced_templates(tree) if n]
         return found
 
-    def render(self, name: str, **context: Any) -> str:
-        """Session Markdown for topic `name`; a template mistake names the file and line."""
+    def render(self, name: str, translator: Translator | None = None, **context: Any) -> str:
+        """Session Markdown for topic `name`, in the translator's language (English without one).
+
+        A template mistake names the file and line.
+        """
         path = self.path(name)
         try:
-            return self.env.get_template(path.name).render(**context)
+            return self.env.get_template(path.name).render(**gettext_callables(translator), **context)
         except TemplateNotFound as err:
             raise ToolkitError(
                 f"no template called '{err.name}': run 'toolkit build --help' for topics", self.folder
@@ -93,6 +138,54 @@ class SessionTemplates:
             raise ToolkitError(
                 f"template error: {err.message}: fix the template or add the content", path, _template_line(path)
             ) from None
+
+
+def gettext_callables(translator: Translator | None) -> dict[str, Any]:
+    """gettext, ngettext, pgettext and npgettext for templates, in new style (`%(name)s` placeholders).
+
+    They return the translation as Markdown that is not escaped again, with each value put into it
+    escaped as `{{ value }}` would be; without a translator they give back the English.
+    """
+    from ..i18n.catalogues import SESSIONS
+
+    def look(msgid: str, context: str | None = None) -> str:
+        return translator.gettext(SESSIONS, msgid, context) if translator else msgid
+
+    def look_n(singular: str, plural: str, n: int, context: str | None = None) -> str:
+        if translator:
+            return translator.ngettext(SESSIONS, singular, plural, n, context)
+        return singular if n == 1 else plural
+
+    def gettext(__string: str, **variables: Any) -> Translated:
+        return _fill(look(__string), __string, variables)
+
+    def ngettext(__singular: str, __plural: str, __num: int, **variables: Any) -> Translated:
+        variables.setdefault("num", __num)
+        return _fill(look_n(__singular, __plural, __num), __singular, variables)
+
+    def pgettext(__context: str, __string: str, **variables: Any) -> Translated:
+        variables.setdefault("context", __context)
+        return _fill(look(__string, __context), __string, variables)
+
+    def npgettext(__context: str, __singular: str, __plural: str, __num: int, **variables: Any) -> Translated:
+        variables.setdefault("context", __context)
+        variables.setdefault("num", __num)
+        return _fill(look_n(__singular, __plural, __num, __context), __singular, variables)
+
+    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
+def _fill(text: str, msgid: str, variables: dict[str, Any]) -> Translated:
+    """Put the values into the text: escaped for Markdown, and as they are for `plain`."""
+    escaped = {k: v if isinstance(v, (int, float)) else escape_markdown(v) for k, v in variables.items()}
+    plain = {k: v.plain if isinstance(v, Translated) else v for k, v in variables.items()}
+    try:
+        return Translated(text % escaped, text % plain)
+    except (KeyError, ValueError, TypeError) as err:
+        raise TemplateError(
+            f"the text '{msgid[:50]}' or its translation has a placeholder that does not match ({err}): "
+            "write %(name)s for a value, and %% for a percent sign"
+        ) from None
 
 
 def _template_line(path: Path) -> int | None:

@@ -11,128 +11,219 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, ListItem, Paragraph, Run, Table, plain
+from ..deck.session import ASK, SAY
+from ..i18n import N_, Words
 from .model import Contact, Handout, HandoutBlock, Part
 
+# Every sentence here is marked N_() for the toolkit's catalogue and translated where it is used.
 INTRO = (
-    "This handout has everything from the group session. For each part, it shows what was on the screen "
-    "and what the work coach said.",
-    "Read it at your own pace. You can stop and come back to it at any time.",
-    "At the end, there are questions to bring to your next appointment and details of who to contact.",
+    N_(
+        "This handout has everything from the group session. For each part, it shows what was on the screen "
+        "and what the work coach said."
+    ),
+    N_("Read it at your own pace. You can stop and come back to it at any time."),
+    N_("At the end, there are questions to bring to your next appointment and details of who to contact."),
 )
-QUESTIONS_LEAD = "Your work coach will leave time to go through this handout with you. You could ask:"
+DRAFT = N_(
+    "This translation has not been checked by a qualified translator yet. "
+    "If something is not clear, ask your work coach."
+)
+QUESTIONS_TITLE = N_("Questions for your next appointment")
+QUESTIONS_LEAD = N_("Your work coach will leave time to go through this handout with you. You could ask:")
 QUESTIONS = (
-    "Can we go through the parts of this handout I found hard?",
-    "What should I do next?",
-    "Can I get help with the cost of travel to interviews or training?",
-    "Can I have this handout in another format or language?",
+    N_("Can we go through the parts of this handout I found hard?"),
+    N_("What should I do next?"),
+    N_("Can I get help with the cost of travel to interviews or training?"),
+    N_("Can I have this handout in another format or language?"),
 )
-QUESTIONS_END = "Write down any other questions you have, and bring them with you."
-WORK_COACH = "Your work coach", "Send a message to your work coach in your online account, or ask at the jobcentre."
-ANOTHER_FORMAT = (
+QUESTIONS_END = N_("Write down any other questions you have, and bring them with you.")
+CONTACT_TITLE = N_("Who to contact")
+WORK_COACH = (
+    N_("Your work coach"),
+    N_("Send a message to your work coach in your online account, or ask at the jobcentre."),
+)
+CONTACT_LABELS = (N_("Phone"), N_("Website"), N_("Address"), N_("Open"))
+ABOUT_TITLE = N_("About this handout")
+CHECKED = N_(
+    "The local facts in this handout were last checked on %(date)s. "
+    "If something has changed, please tell your work coach."
+)
+ANOTHER_FORMAT = N_(
     "You can ask for this handout in large print, in a style for people with dyslexia, as a Word file or as plain text."
 )
+THINK = N_("Think about this:")
+AT_HOME_TITLE = N_("Try this at home")
+BRING = N_("Bring what you write to your next appointment.")
+TAKES = N_("This takes about %(time)s.")
+AS_LONG = N_("Take as long as you need.")
+TOGETHER = N_("In the session, people did this together. You can do it with someone you trust, or on your own.")
 
-# Notes lines that are part of the talk, and lines that state a local fact such as a phone number.
-SAY = re.compile(r"^say:\s*", re.IGNORECASE)
-ASK = re.compile(r"^ask the group:\s*", re.IGNORECASE)
-FACT = re.compile(r"^[^:]{1,80} (phone|website|address|opening hours|opening times|email): \S", re.IGNORECASE)
+# Notes lines that state a local fact such as a phone number: "<place> phone: 0113 ...".
+FACT_LABELS = (
+    N_("phone"),
+    N_("website"),
+    N_("address"),
+    N_("opening hours"),
+    N_("opening times"),
+    N_("email"),
+)
 PLACEHOLDER = re.compile(r"\[[^\]]*\]")  # such as "[your name]", which the work coach fills in when speaking
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-# The line that opens an activity, such as "In pairs (5 minutes)".
-WHO_AND_HOW_LONG = re.compile(
-    r"^(on your own|in pairs|in small groups|in groups|in a group|as a group)\b[\s,:-]*(?:\((?P<time>[^)]*)\))?",
-    re.IGNORECASE,
-)
+# The words that open an activity, such as "In pairs (5 minutes)". The first is someone on their own.
+ON_YOUR_OWN = N_("on your own")
+WHO = (ON_YOUR_OWN, N_("in pairs"), N_("in small groups"), N_("in groups"), N_("in a group"), N_("as a group"))
 # Words that only make sense in the room, and what a reader at home does instead.
 AT_HOME = (
-    ("your partner", "someone you trust"),
-    ("your group", "someone you trust"),
-    ("on the next slide", "in this handout"),
-    ("from today", "in this handout"),
-    ("the list below", "the list in this part"),
+    (N_("your partner"), N_("someone you trust")),
+    (N_("your group"), N_("someone you trust")),
+    (N_("on the next slide"), N_("in this handout")),
+    (N_("from today"), N_("in this handout")),
+    (N_("the list below"), N_("the list in this part")),
 )
 
 
-def make_handout(deck: Deck, contacts: Iterable[Contact] = ()) -> Handout:
-    """The handout for a deck; `contacts` are the people and services the site's content names."""
-    parts = [_slide_part(slide.title, slide.blocks, slide.notes) for slide in deck.slides]
-    parts.append(_questions())
-    parts.append(_who_to_contact(contacts, _words_of(deck)))
-    parts.append(_about(deck.meta.date))
-    return Handout(
-        meta=deck.meta,
-        title=deck.meta.title,
-        intro=tuple(_paragraph(text) for text in INTRO),
-        parts=tuple(parts),
-    )
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns the handout looks for in a deck, in the deck's language (and English, its source)."""
+
+    say: re.Pattern[str]
+    ask: re.Pattern[str]
+    fact: re.Pattern[str]
+    who_and_how_long: re.Pattern[str]
+    on_your_own: frozenset[str]
+    at_home: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, words: Words) -> _Patterns:
+        def either(*texts: str) -> str:
+            return "|".join(re.escape(t) for t in dict.fromkeys(texts))
+
+        labels = either(*FACT_LABELS, *(words(label) for label in FACT_LABELS))
+        who = either(*WHO, *(words(w) for w in WHO))
+        return cls(
+            say=re.compile(rf"^(?:{either(SAY, words(SAY))})\s*", re.IGNORECASE),
+            ask=re.compile(rf"^(?:{either(ASK, words(ASK))})\s*", re.IGNORECASE),
+            fact=re.compile(rf"^[^:]{{1,80}} (?:{labels}): \S", re.IGNORECASE),
+            who_and_how_long=re.compile(rf"^({who})(?!\w)[\s,:-]*(?:\((?P<time>[^)]*)\))?", re.IGNORECASE),
+            on_your_own=frozenset({ON_YOUR_OWN, words(ON_YOUR_OWN).lower()}),
+            at_home=tuple((words(room), words(home)) for room, home in AT_HOME),
+        )
 
 
-def _slide_part(title: str, blocks: tuple[Block, ...], notes: tuple[str, ...]) -> Part:
-    shown = [_written_out(b) for b in blocks if not isinstance(b, Activity)]
-    said = [p for p in (_spoken(note) for note in notes) if p is not None]
-    at_home = tuple(_at_home(b) for b in blocks if isinstance(b, Activity))
-    return Part(title, tuple(shown + said), at_home)
+def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | None = None) -> Handout:
+    """The handout for a deck; `contacts` are the people and services the site's content names.
+
+    `words` gives the handout's own words in the deck's language; a draft translation says so first.
+    """
+    words = words or Words()
+    maker = _Maker(words, _Patterns.of(words))
+    parts = [maker.slide_part(slide.title, slide.blocks, slide.notes) for slide in deck.slides]
+    parts.append(maker.questions())
+    parts.append(maker.who_to_contact(contacts, _words_of(deck)))
+    parts.append(maker.about(deck.meta.date))
+    intro = [_paragraph(words(text)) for text in INTRO]
+    if words.translator is not None and words.translator.draft:
+        intro.insert(0, Paragraph((Run(words(DRAFT), bold=True),)))
+    return Handout(meta=deck.meta, title=deck.meta.title, intro=tuple(intro), parts=tuple(parts))
 
 
-def _spoken(note: str) -> Paragraph | None:
-    """A notes line as the reader should see it, or None for directions meant only for staff."""
-    text = " ".join(note.split())
-    if SAY.match(text):
-        words = _without_placeholders(SAY.sub("", text))
-        return _paragraph(words) if words else None
-    if ASK.match(text):
-        return Paragraph((Run("Think about this: ", bold=True), Run(ASK.sub("", text))))
-    if FACT.match(text):
-        return _paragraph(text)
-    return None
+@dataclass(frozen=True)
+class _Maker:
+    words: Words
+    patterns: _Patterns
+
+    def slide_part(self, title: str, blocks: tuple[Block, ...], notes: tuple[str, ...]) -> Part:
+        shown = [_written_out(b) for b in blocks if not isinstance(b, Activity)]
+        said = [p for p in (self.spoken(note) for note in notes) if p is not None]
+        at_home = tuple(self.at_home(b) for b in blocks if isinstance(b, Activity))
+        return Part(title, tuple(shown + said), at_home)
+
+    def spoken(self, note: str) -> Paragraph | None:
+        """A notes line as the reader should see it, or None for directions meant only for staff."""
+        text = " ".join(note.split())
+        found = self.patterns
+        if found.say.match(text):
+            said = _without_placeholders(found.say.sub("", text))
+            return _paragraph(said) if said else None
+        if found.ask.match(text):
+            return Paragraph((Run(self.words(THINK) + " ", bold=True), Run(found.ask.sub("", text))))
+        if found.fact.match(text):
+            return _paragraph(text)
+        return None
+
+    def at_home(self, activity: Activity) -> Part:
+        """A group exercise rewritten for one person at home, who brings what they write to their appointment."""
+        blocks: list[HandoutBlock] = []
+        for n, block in enumerate(activity.blocks):
+            first = n == 0 and isinstance(block, Paragraph)
+            match = self.patterns.who_and_how_long.match(plain(block.runs)) if first else None
+            if match:
+                blocks.extend(self.how_to_start(match))
+            elif not isinstance(block, Activity):
+                blocks.append(_map_runs(block, self.at_home_runs))
+        blocks.append(_paragraph(self.words(BRING)))
+        return Part(self.words(AT_HOME_TITLE), tuple(blocks))
+
+    def how_to_start(self, match: re.Match[str]) -> list[HandoutBlock]:
+        time = match.group("time")
+        start = [_paragraph(self.words(TAKES, time=time) if time else self.words(AS_LONG))]
+        if match.group(1).lower() not in self.patterns.on_your_own:
+            start.append(_paragraph(self.words(TOGETHER)))
+        return start
+
+    def at_home_runs(self, runs: Inline) -> Inline:
+        return _with_addresses(tuple(Run(self.rewrite_text(r.text), r.bold, r.link) for r in runs))
+
+    def rewrite_text(self, text: str) -> str:
+        for room, home in self.patterns.at_home:
+            text = re.sub(
+                re.escape(room),
+                lambda m, home=home: home[:1].upper() + home[1:] if m.group()[0].isupper() else home,
+                text,
+                flags=re.IGNORECASE,
+            )
+        return text
+
+    def questions(self) -> Part:
+        words = self.words
+        items = tuple(ListItem((Run(words(q)),)) for q in QUESTIONS)
+        lead, end = _paragraph(words(QUESTIONS_LEAD)), _paragraph(words(QUESTIONS_END))
+        return Part(words(QUESTIONS_TITLE), (lead, BulletList(items), end))
+
+    def who_to_contact(self, contacts: Iterable[Contact], deck_words: str) -> Part:
+        """Your work coach and jobcentre, and the services the session talked about."""
+        coach = Part(self.words(WORK_COACH[0]), (_paragraph(self.words(WORK_COACH[1])),))
+        chosen = [c for c in contacts if c.always or c.name.casefold() in deck_words]
+        return Part(self.words(CONTACT_TITLE), (), (coach, *(self.contact(c) for c in chosen)))
+
+    def contact(self, contact: Contact) -> Part:
+        values = (contact.phone, contact.website, contact.address, contact.opening)
+        items = tuple(
+            ListItem((Run(f"{self.words(label)}: ", bold=True), Run(value)))
+            for label, value in zip(CONTACT_LABELS, values, strict=True)
+            if value
+        )
+        what = self.words(contact.what) if contact.always and contact.what else contact.what  # ours, or content
+        blocks: list[HandoutBlock] = [_paragraph(what)] if what else []
+        if items:
+            blocks.append(BulletList(items))
+        return Part(contact.name, tuple(blocks))
+
+    def about(self, date: str) -> Part:
+        blocks = [_paragraph(self.words(ANOTHER_FORMAT))]
+        if date:
+            day = dt.date.fromisoformat(date[:10])
+            blocks.insert(0, _paragraph(self.words(CHECKED, date=self.words.date(day))))
+        return Part(self.words(ABOUT_TITLE), tuple(blocks))
 
 
 def _without_placeholders(text: str) -> str:
     """Drop sentences with a gap for the work coach to fill, such as 'My name is [your name].'"""
     return " ".join(s for s in SENTENCE_END.split(text) if s and not PLACEHOLDER.search(s))
-
-
-def _at_home(activity: Activity) -> Part:
-    """A group exercise rewritten for one person at home, who brings what they write to their appointment."""
-    blocks: list[HandoutBlock] = []
-    for n, block in enumerate(activity.blocks):
-        match = WHO_AND_HOW_LONG.match(plain(block.runs)) if n == 0 and isinstance(block, Paragraph) else None
-        if match:
-            blocks.extend(_how_to_start(match))
-        elif not isinstance(block, Activity):
-            blocks.append(_map_runs(block, _at_home_runs))
-    blocks.append(_paragraph("Bring what you write to your next appointment."))
-    return Part("Try this at home", tuple(blocks))
-
-
-def _how_to_start(match: re.Match[str]) -> list[HandoutBlock]:
-    time = match.group("time")
-    start = [_paragraph(f"This takes about {time}." if time else "Take as long as you need.")]
-    if not match.group(1).lower().startswith("on your own"):
-        start.append(
-            _paragraph(
-                "In the session, people did this together. You can do it with someone you trust, or on your own."
-            )
-        )
-    return start
-
-
-def _at_home_runs(runs: Inline) -> Inline:
-    return _with_addresses(tuple(Run(_rewrite_text(r.text), r.bold, r.link) for r in runs))
-
-
-def _rewrite_text(text: str) -> str:
-    for room, home in AT_HOME:
-        text = re.sub(
-            re.escape(room),
-            lambda m, home=home: home.capitalize() if m.group()[0].isupper() else home,
-            text,
-            flags=re.IGNORECASE,
-        )
-    return text
 
 
 def _written_out(block: HandoutBlock) -> HandoutBlock:
@@ -167,49 +258,6 @@ def _address(link: str) -> str:
         if link.lower().startswith(scheme):
             return link[len(scheme) :]
     return link
-
-
-def _questions() -> Part:
-    items = tuple(ListItem((Run(q),)) for q in QUESTIONS)
-    return Part(
-        "Questions for your next appointment",
-        (_paragraph(QUESTIONS_LEAD), BulletList(items), _paragraph(QUESTIONS_END)),
-    )
-
-
-def _who_to_contact(contacts: Iterable[Contact], deck_words: str) -> Part:
-    """Your work coach and jobcentre, and the services the session talked about."""
-    coach = Part(WORK_COACH[0], (_paragraph(WORK_COACH[1]),))
-    chosen = [c for c in contacts if c.always or c.name.casefold() in deck_words]
-    return Part("Who to contact", (), (coach, *(_contact(c) for c in chosen)))
-
-
-def _contact(contact: Contact) -> Part:
-    details = [
-        ("Phone", contact.phone),
-        ("Website", contact.website),
-        ("Address", contact.address),
-        ("Open", contact.opening),
-    ]
-    items = tuple(ListItem((Run(f"{label}: ", bold=True), Run(value))) for label, value in details if value)
-    blocks: list[HandoutBlock] = [_paragraph(contact.what)] if contact.what else []
-    if items:
-        blocks.append(BulletList(items))
-    return Part(contact.name, tuple(blocks))
-
-
-def _about(date: str) -> Part:
-    blocks = [_paragraph(ANOTHER_FORMAT)]
-    if date:
-        day = dt.date.fromisoformat(date[:10])
-        blocks.insert(
-            0,
-            _paragraph(
-                f"The local facts in this handout were last checked on {day.day} {day:%B %Y}. "
-                "If something has changed, please tell your work coach."
-            ),
-        )
-    return Part("About this handout", tuple(blocks))
 
 
 def _words_of(deck: Deck) -> str:

@@ -10,15 +10,17 @@ from ..deck.audience import GENERAL
 from ..deck.session import make_deck
 from ..errors import ToolkitError
 from ..files import write_atomic
+from ..i18n import N_, Words, language
+from ..i18n.catalogues import make_translator
 from ..project import ContentRoot
 from ..render import STYLED
 from .styles import STYLES, style_named
 
 HANDOUT_FORMATS = {
-    "pdf": "a PDF file, to read on screen or to print",
-    "docx": "a Word file",
-    "html": "a web page, which works well on a phone",
-    "txt": "plain text",
+    "pdf": N_("a PDF file, to read on screen or to print"),
+    "docx": N_("a Word file"),
+    "html": N_("a web page, which works well on a phone"),
+    "txt": N_("plain text"),
 }
 MESSAGE = "message.txt"
 
@@ -35,21 +37,24 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
 
     Formats without styles, such as plain text, go in every style's pack.
     """
-    groups: dict[tuple[str, str, str, str], list[dict[str, str]]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[dict[str, str]]] = {}
     for entry in written:
-        key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL))
+        key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL), entry["language"])
         groups.setdefault(key, []).append(entry)
     folders = []
-    for (district, site, topic, audience), entries in sorted(groups.items()):
+    for (district, site, topic, audience, tag), entries in sorted(groups.items()):
         ref = select_sites(find_sites(root.content), district, site)[0]
-        title = make_deck(root, load_site(root.content, ref), topic, audience).meta.title
+        translator = make_translator(root.templates, language(tag))
+        title = make_deck(root, load_site(root.content, ref), topic, audience, translator).meta.title
         for style in sorted({e["style"] for e in entries if e["format"] in STYLED}) or ["standard"]:
             chosen = [e for e in entries if e["style"] == style or e["format"] not in STYLED]
-            folders.append(_write_pack(out, chosen, topic, style, title))
+            folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))
     return folders
 
 
-def _write_pack(out: Path, entries: list[dict[str, str]], topic: str, style: str, title: str) -> Path:
+def _write_pack(
+    out: Path, entries: list[dict[str, str]], topic: str, style: str, title: str, words: Words | None = None
+) -> Path:
     """The pack goes beside the handouts and is named like them: <topic>[.<audience>][.<style>]-pack."""
     audience = entries[0].get("audience", GENERAL)
     suffix = ("" if audience == GENERAL else f".{audience}") + ("" if style == "standard" else f".{style}")
@@ -57,22 +62,41 @@ def _write_pack(out: Path, entries: list[dict[str, str]], topic: str, style: str
     files = sorted((out / e["path"] for e in entries), key=lambda p: list(HANDOUT_FORMATS).index(p.suffix[1:]))
     for path in files:
         write_atomic(folder / path.name, path.read_bytes())
-    write_atomic(folder / MESSAGE, pack_message(title, [p.name for p in files], style).encode("utf-8"))
+    message = pack_message(title, [p.name for p in files], style, words)
+    write_atomic(folder / MESSAGE, message.encode("utf-8"))
     return folder
 
 
-def pack_message(title: str, files: list[str], style: str) -> str:
-    """A short covering message in Plain English: what is attached, and how to ask for another format."""
-    attached = "\n".join(f"- {name}: {HANDOUT_FORMATS[name.rsplit('.', 1)[-1]]}" for name in files)
-    label = style_named(style).label
-    others = [s.label for s in STYLES.values() if s.name not in (style, "standard")]
-    return (
-        f'I have attached a handout from the group session "{title}".\n\n'
-        "It has everything the group saw and heard, so you do not miss anything. "
-        "Read it when it suits you.\n\n"
-        f"What is attached:\n{attached}\n\n"
-        f"The handout is in {label}. If you would like it in another format, like {', '.join(others)} or another "
-        "language, send me a message here or tell me at your next appointment.\n\n"
+MESSAGE_PARTS = (
+    N_('I have attached a handout from the group session "%(title)s".'),
+    N_("It has everything the group saw and heard, so you do not miss anything. Read it when it suits you."),
+    N_("What is attached:"),
+    N_(
+        "The handout is in %(style)s. If you would like it in another format, like %(others)s or another language, "
+        "send me a message here or tell me at your next appointment."
+    ),
+    N_(
         "At the end of the handout there are some questions. Bring your questions to your next appointment, "
-        "and we will go through them together.\n"
-    )
+        "and we will go through them together."
+    ),
+)
+DRAFT_MESSAGE = N_("This translation has not been checked by a qualified translator yet.")
+
+
+def pack_message(title: str, files: list[str], style: str, words: Words | None = None) -> str:
+    """A short covering message in Plain English: what is attached, and how to ask for another format."""
+    words = words or Words()
+    attached = "\n".join(f"- {name}: {words(HANDOUT_FORMATS[name.rsplit('.', 1)[-1]])}" for name in files)
+    label = words(style_named(style).label)
+    others = [words(s.label) for s in STYLES.values() if s.name not in (style, "standard")]
+    opening, everything, what, formats, questions = MESSAGE_PARTS
+    paragraphs = [
+        words(opening, title=title),
+        words(everything),
+        f"{words(what)}\n{attached}",
+        words(formats, style=label, others=", ".join(others)),
+        words(questions),
+    ]
+    if words.translator is not None and words.translator.draft:
+        paragraphs.insert(0, words(DRAFT_MESSAGE))
+    return "\n\n".join(paragraphs) + "\n"

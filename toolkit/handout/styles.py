@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ToolkitError
+from ..i18n import N_
 from ..project import bundled_root
 
 
@@ -38,11 +39,11 @@ class Style:
 STYLES: dict[str, Style] = {
     s.name: s
     for s in (
-        Style("standard", "standard print", "standard.css", "Arial", 12, 1.15, "0B0C0C"),
-        Style("large-print", "large print", "large-print.css", "Arial", 18, 1.3, "000000"),
+        Style("standard", N_("standard print"), "standard.css", "Arial", 12, 1.15, "0B0C0C"),
+        Style("large-print", N_("large print"), "large-print.css", "Arial", 18, 1.3, "000000"),
         Style(
             "dyslexia",
-            "a style for people with dyslexia",
+            N_("a style for people with dyslexia"),
             "dyslexia.css",
             "Verdana",
             12,

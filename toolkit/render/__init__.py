@@ -11,17 +11,27 @@ from ..deck.model import Deck
 
 if TYPE_CHECKING:
     from ..handout.model import Contact
+    from ..i18n import Words
+    from ..i18n.catalogues import Translator
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     """What a writer may use besides the Deck: the slide master, the folder images come from, the
-    handout style, and who a handout says to contact (made from the site's content by the build)."""
+    handout style, who a handout says to contact (made from the site's content by the build), and
+    the translator for the deck's language, which gives the handout's own words."""
 
     master: Path
     assets: Path
     style: str = "standard"
     contacts: tuple[Contact, ...] = ()
+    translator: Translator | None = None
+
+    @property
+    def words(self) -> Words:
+        from ..i18n import Words
+
+        return Words(self.translator)
 
 
 Writer = Callable[[Deck, RenderOptions], bytes]

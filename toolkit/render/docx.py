@@ -37,7 +37,7 @@ MAX_IMAGE_WIDTH = Inches(6)
 @register("docx", styled=True)
 def write_docx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a Word handout, in the style the options name."""
-    handout = make_handout(deck, options.contacts)
+    handout = make_handout(deck, options.contacts, options.words)
     style = style_named(options.style)
     doc = Document()
     _a4_page(doc)

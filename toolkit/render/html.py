@@ -32,7 +32,7 @@ LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 @register("html", styled=True)
 def write_html(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout web page, in the style the options name."""
-    handout = make_handout(deck, options.contacts)
+    handout = make_handout(deck, options.contacts, options.words)
     return render_html(handout, style_named(options.style), options.assets).encode("utf-8")
 
 

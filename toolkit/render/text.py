@@ -15,7 +15,7 @@ from . import RenderOptions, register
 @register("txt")
 def write_text(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a plain text handout in UTF-8, with blank lines between paragraphs."""
-    handout = make_handout(deck, options.contacts)
+    handout = make_handout(deck, options.contacts, options.words)
     chunks = [handout.title, *_blocks(handout.intro)]
     for part in handout.parts:
         chunks.extend(_part(part))

@@ -1,0 +1,53 @@
+"""Translations: languages, gettext catalogues per language, and their review status (see docs/translations.md)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .languages import SOURCE, Language, language
+
+if TYPE_CHECKING:
+    from .catalogues import Translator
+
+__all__ = ["N_", "SOURCE", "Language", "Words", "language"]
+
+
+def N_(text: str) -> str:
+    """Mark English text for the toolkit's catalogue where it is defined; translate it where it is used."""
+    return text
+
+
+class Words:
+    """The toolkit's own words (headings, labels, the covering message) in one output's language.
+
+    `words("Phone")`, `words("Page %(page)s", page=2)`, `words.n("%(num)s file", "%(num)s files", 3)`.
+    Without a translator, or for English, the English comes back.
+    """
+
+    def __init__(self, translator: Translator | None = None):
+        self.translator = translator
+
+    @property
+    def language(self) -> Language:
+        return self.translator.language if self.translator else language(SOURCE)
+
+    def __call__(self, msgid: str, **values: Any) -> str:
+        from .catalogues import TOOLKIT
+
+        text = self.translator.gettext(TOOLKIT, msgid) if self.translator else msgid
+        return text % values if values else text
+
+    def n(self, singular: str, plural: str, num: int, **values: Any) -> str:
+        from .catalogues import TOOLKIT
+
+        if self.translator:
+            text = self.translator.ngettext(TOOLKIT, singular, plural, num)
+        else:
+            text = singular if num == 1 else plural
+        return text % {"num": num, **values}
+
+    def date(self, day: Any) -> str:
+        """A date as people write it in this language: '5 March 2026' in English."""
+        from babel.dates import format_date
+
+        return format_date(day, format="d MMMM y", locale=self.language.code)
