@@ -41,6 +41,16 @@ def mini(tmp_path: Path) -> ContentRoot:
     return ContentRoot.at(target)
 
 
+@pytest.fixture
+def i18n_root(tmp_path: Path) -> ContentRoot:
+    """The mini site's content with tests/fixtures/i18n/templates: topic 'hello', test catalogues for cy and ar."""
+    target = tmp_path / "i18n"
+    shutil.copytree(FIXTURES / "mini" / "local_content", target / "local_content")
+    shutil.copytree(FIXTURES / "i18n" / "templates", target / "templates")
+    shutil.copy(REPO / "templates" / "master.pptx", target / "templates" / "master.pptx")
+    return ContentRoot.at(target)
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example content built once for all tests that read it."""

@@ -330,6 +330,7 @@ def init(folder: Path) -> None:
     callback=comma_list,
     help="Only these audiences, separated by commas. Default: every audience each topic is written for.",
 )
+@LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--select", callback=comma_list, help="Only rules with these codes, code prefixes or names, like AX or PE003."
@@ -349,6 +350,7 @@ def check(
     site: str | None,
     topics: list[str],
     audiences: list[str],
+    languages: list[str],
     fmt: str,
     select: list[str],
     fail_on: str,
@@ -358,7 +360,7 @@ def check(
     Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
     """
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences)
+        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages)
     except ToolkitError as problem:
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
         sys.exit(2)

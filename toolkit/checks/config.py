@@ -29,6 +29,7 @@ class CheckConfig:
     word_lists: tuple[Path, ...]
     ignore_files: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    language_lists: dict[str, tuple[Path, ...]] = field(default_factory=dict)  # other languages' own word lists
 
     def only(self, select: list[str] | tuple[str, ...]) -> CheckConfig:
         """The same settings with every rule off but those whose code, code prefix or name is selected."""
@@ -64,7 +65,8 @@ def load_config(root: Path | None) -> CheckConfig:
     folder = own if own and own.is_dir() else bundled_root() / "templates" / "wordlists"
     lists = sorted(folder.glob("*.yaml"))
     extra = tuple(root / p for p in data.get("word_lists", [])) if root else ()
-    return CheckConfig(settings, (*lists, *extra), tuple(data.get("ignore_files", [])), path)
+    languages = {sub.name: tuple(sorted(sub.glob("*.yaml"))) for sub in sorted(folder.iterdir()) if sub.is_dir()}
+    return CheckConfig(settings, (*lists, *extra), tuple(data.get("ignore_files", [])), path, languages)
 
 
 def _settings(rule: Rule, given: dict[str, Any], path: Path | None) -> RuleSettings:

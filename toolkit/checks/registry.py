@@ -32,16 +32,26 @@ class Rule:
     summary: str
     check: Check
     defaults: dict[str, Any]
+    languages: tuple[str, ...] = ()  # language codes the rule works for; empty for every language
+
+    def applies_to(self, language: str) -> bool:
+        return not self.languages or language.replace("_", "-").split("-")[0].lower() in self.languages
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, summary: str, **defaults: Any) -> Callable[[Check], Check]:
-    """Register a rule; `defaults` are the options a team can change in toolkit.toml."""
+def rule(
+    code: str, name: str, severity: str, summary: str, languages: tuple[str, ...] = (), **defaults: Any
+) -> Callable[[Check], Check]:
+    """Register a rule; `defaults` are the options a team can change in toolkit.toml.
+
+    `languages` limits a rule to documents in those languages, such as ("en",) for one that knows
+    English grammar.
+    """
 
     def add(check: Check) -> Check:
-        RULES[name] = Rule(code, name, Severity.named(severity), summary, check, defaults)
+        RULES[name] = Rule(code, name, Severity.named(severity), summary, check, defaults, languages)
         return check
 
     return add

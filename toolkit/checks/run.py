@@ -21,15 +21,16 @@ def run_checks(
     topics: list[str],
     select: list[str] = (),
     audiences: list[str] = (),
+    languages: list[str] = (),
 ) -> list[FileReport]:
-    """Reports for the files given, or for every topic rendered for every chosen site and audience."""
+    """Reports for the files given, or for every topic rendered for every chosen site, audience and language."""
     root = _root_or_none(root_path)
     checker = Checker(load_config(root.path if root else None).only(select))
     if files:
         return [checker.check(read_document(path)) for path in _expand(files, checker)]
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
-    return _template_reports(root, checker, district, site, topics, audiences)
+    return _template_reports(root, checker, district, site, topics, audiences, languages)
 
 
 def _template_reports(
@@ -39,12 +40,18 @@ def _template_reports(
     site: str | None,
     topics: list[str],
     audiences: list[str] = (),
+    languages: list[str] = (),
 ) -> list[FileReport]:
-    """Each topic rendered for each chosen site and each audience it is written for, read as session Markdown."""
+    """Each topic rendered for each chosen site and each audience it is written for, read as session Markdown.
+
+    In each language asked for (default: the site's own), with the English where a translation is missing.
+    """
     from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
     from ..content.local import local_facts
     from ..deck.audience import GENERAL, check_audience, declared_audiences
     from ..deck.template import SessionTemplates
+    from ..i18n import language
+    from ..i18n.catalogues import make_translator
 
     templates = SessionTemplates(root.sessions)
     for audience in audiences:
@@ -59,11 +66,16 @@ def _template_reports(
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
         content, local = load_site(root.content, ref), local_facts(root.content, ref)
-        for topic, audience in decks:
+        for (topic, audience), code in ((d, c) for d in decks for c in languages or [""]):
+            lang = language(code or content.language)
             for_whom = ref.site if audience == GENERAL else f"{ref.site}, {audience}"
-            name = f"{templates.path(topic).relative_to(root.path)} for {for_whom}"
-            markdown = templates.render(topic, site=content, topic=topic, audience=audience)
-            reports.append(checker.check(replace(markdown_document(markdown, name), local=local)))
+            in_lang = f" in {lang.name}" if code else ""
+            name = f"{templates.path(topic).relative_to(root.path)} for {for_whom}{in_lang}"
+            translator = make_translator(root.templates, lang)
+            context = {"site": content, "topic": topic, "audience": audience, "language": lang.code}
+            markdown = templates.render(topic, translator, **context)
+            doc = replace(markdown_document(markdown, name), local=local, language=lang.tag)
+            reports.append(checker.check(doc))
     return reports
 
 

@@ -40,15 +40,26 @@ class Checker:
     def __init__(self, config: CheckConfig, words: WordLists | None = None):
         self.config = config
         self.words = words or load_wordlists(config.word_lists)
+        self._other_words: dict[str, WordLists] = {}
+
+    def words_for(self, language: str) -> WordLists:
+        """English word lists for English; another language's own lists (templates/wordlists/<code>/) for it."""
+        code = language.replace("_", "-").split("-")[0].lower()
+        if code == "en":
+            return self.words
+        if code not in self._other_words:
+            self._other_words[code] = load_wordlists(self.config.language_lists.get(code, ()))
+        return self._other_words[code]
 
     def check(self, doc: Document) -> FileReport:
         file_scores, block_scores = self._scores(doc) if self._scoring else (None, {})
         findings: list[Finding] = []
+        words = self.words_for(doc.language)
         for name, rule in all_rules().items():
             settings = self.config.rules[name]
-            if not settings.enabled:
+            if not settings.enabled or not rule.applies_to(doc.language):
                 continue
-            context = Context(settings.options, self.words, block_scores, file_scores)
+            context = Context(settings.options, words, block_scores, file_scores)
             for hit in rule.check(doc, context):
                 if hit.unit is not None and (name in hit.unit.ignore or rule.code in hit.unit.ignore):
                     continue

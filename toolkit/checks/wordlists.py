@@ -70,7 +70,7 @@ class WordLists:
 
     def _find(self, text: str) -> Iterator[Match]:
         lookup, starts = self._lookup()
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
         i = 0
         while i < len(words):
             step = 1

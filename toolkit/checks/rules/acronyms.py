@@ -11,7 +11,7 @@ from ..registry import Context, rule
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # letters only, so postcodes such as LS1 are not acronyms
 
 
-@rule("JG002", "acronym-unexplained", "error", "An acronym not spelt out where it is first used.")
+@rule("JG002", "acronym-unexplained", "error", "An acronym not spelt out where it is first used.", languages=("en",))
 def acronym_unexplained(doc: Document, ctx: Context) -> Iterator[Hit]:
     seen: set[str] = set()
     text_so_far = ""

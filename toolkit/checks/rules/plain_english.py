@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Document, Hit
 from ..registry import Context, rule
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'‘“(]?[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")  # ؟ is the Arabic question mark
 _WORD = re.compile(r"[\w’'-]+")
 _IRREGULAR = (
     "been|born|brought|built|chosen|done|drawn|driven|eaten|found|given|gone|heard|held|hidden|kept|known|left|"
@@ -61,11 +61,23 @@ def reading_age_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(unit, block, message, "use shorter sentences and everyday words")
 
 
+def sentences(text: str) -> list[str]:
+    """Split at . ! ? unless the next word starts with a small letter (as after "e.g."); scripts without
+    capitals, such as Arabic, split at every full stop."""
+    found: list[str] = []
+    for piece in _SENTENCE_BREAK.split(text):
+        if found and piece.lstrip("\"'‘“(")[:1].islower():
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return found
+
+
 @rule("PE002", "sentence-too-long", "warning", "A sentence longer than GOV.UK's limit.", max_words=25)
 def sentence_too_long(doc: Document, ctx: Context) -> Iterator[Hit]:
     limit = ctx.options["max_words"]
     for unit in doc.units:
-        for sentence in _SENTENCE_END.split(unit.text):
+        for sentence in sentences(unit.text):
             words = len(_WORD.findall(sentence))
             if words > limit:
                 yield Hit(
@@ -76,7 +88,7 @@ def sentence_too_long(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("PE005", "passive-voice", "suggestion", "A sentence in the passive voice.")
+@rule("PE005", "passive-voice", "suggestion", "A sentence in the passive voice.", languages=("en",))
 def passive_voice(doc: Document, ctx: Context) -> Iterator[Hit]:
     for unit in doc.units:
         for found in _PASSIVE.finditer(unit.text):
