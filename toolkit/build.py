@@ -130,14 +130,14 @@ def _decks(
     decks, notes = [], []
     for topic in topics:
         declared = declared_audiences(templates.path(topic))
-        for audience in audiences:
-            if audience in declared:
-                decks.append((topic, audience))
-                continue
-            problem = f"'{topic}' is not written for '{audience}': it is written for {', '.join(declared)}"
-            if topic in named:
-                raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
-            notes.append(f"Left out {problem}")
+        decks += [(topic, a) for a in audiences if a in declared]
+        missing = [a for a in audiences if a not in declared]
+        if not missing:
+            continue
+        problem = f"'{topic}' is not written for {' or '.join(missing)}: it is written for {', '.join(declared)}"
+        if topic in named:
+            raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
+        notes.append(f"Left out {problem}")
     return decks, notes
 
 

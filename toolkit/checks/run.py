@@ -61,7 +61,8 @@ def _template_reports(
         declared = declared_audiences(templates.path(topic))
         missing = [a for a in audiences if a not in declared] if topics else []
         if missing:
-            raise ToolkitError(f"'{topic}' is not written for '{missing[0]}': it is written for {', '.join(declared)}")
+            written = f"it is written for {', '.join(declared)}"
+            raise ToolkitError(f"'{topic}' is not written for {' or '.join(missing)}: {written}")
         decks += [(topic, a) for a in declared if not audiences or a in audiences]
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
