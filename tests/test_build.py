@@ -17,7 +17,7 @@ from toolkit.project import ContentRoot
 
 from .conftest import toolkit
 
-TOPICS = {"cv", "star", "transport", "employers"}
+TOPICS = {"cv", "star", "transport", "employers", "support", "welcome"}
 ENTRY_KEYS = {
     "path",
     "district",

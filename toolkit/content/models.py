@@ -181,6 +181,11 @@ class Appointment(Strict):
         return self
 
     @property
+    def starts(self) -> str:
+        """Like "10am"."""
+        return clock(self.start)
+
+    @property
     def times(self) -> str:
         """Like "10am to 11:30am"."""
         return f"{clock(self.start)} to {clock(self.end)}"
