@@ -48,7 +48,7 @@ def test_page_has_language_title_and_one_heading_per_slide() -> None:
     deck = example_deck("transport")
     page = parse(write_html(deck, example_options()))
     tags = [t for t, _ in page.tags]
-    assert page.tags[0] == ("html", {"lang": "en-GB"})
+    assert page.tags[0] == ("html", {"lang": "en-GB", "dir": "ltr"})
     assert tags.count("title") == 1 and tags.count("h1") == 1 and tags.count("main") == 1
     assert tags.count("h2") == len(deck.slides) + 3  # and questions, who to contact, about this handout
     assert ("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}) in page.tags

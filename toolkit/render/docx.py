@@ -2,7 +2,9 @@
 
 Headings use Word's own Heading 1 to 3 styles, so the navigation pane and screen readers find
 them; every run carries the document language; images have alt text; and the same deck gives
-the same bytes.
+the same bytes. In a right-to-left language every paragraph and table runs right to left (w:bidi,
+w:bidiVisual), runs of that script are marked w:rtl with a complex-script font and size, and
+numbers and Latin words are runs of their own between left-to-right marks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -27,10 +30,49 @@ from ..files import inside, normalise_zip
 from ..handout import Handout, Part, make_handout
 from ..handout.model import HandoutBlock
 from ..handout.styles import Style, style_named
+from ..i18n import language
 from . import RenderOptions, register
+from .bidi import LRM, segments
 from .properties import set_core_properties
 
 LINK_COLOUR = RGBColor(0x1D, 0x4E, 0x89)
+COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic letters on Windows and macOS; Verdana has none
+# What may follow w:bidi in a paragraph's properties, and w:szCs in a run's (the schema's order).
+AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+AFTER_SZ_CS = (
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
 MAX_IMAGE_WIDTH = Inches(6)
 
 
@@ -47,6 +89,9 @@ def write_docx(deck: Deck, options: RenderOptions) -> bytes:
     writer.blocks(handout.intro)
     for part in handout.parts:
         writer.part(part, 2)
+    if writer.rtl:
+        for paragraph in doc.element.body.iter(qn("w:p")):
+            _right_to_left(paragraph.get_or_add_pPr())
     _core_properties(doc, handout, style)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -56,6 +101,7 @@ def write_docx(deck: Deck, options: RenderOptions) -> bytes:
 class _Writer:
     def __init__(self, doc: DocumentType, style: Style, lang: str, images: Path):
         self.doc, self.style, self.lang, self.images = doc, style, lang, images
+        self.rtl = language(lang).rtl
 
     # Styles -------------------------------------------------------------------------------------
 
@@ -67,7 +113,10 @@ class _Writer:
         self._font(normal, style.body_pt, bold=False)
         normal.paragraph_format.line_spacing = style.line_spacing
         normal.paragraph_format.space_after = Pt(style.body_pt * 0.6)
-        normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if self.rtl:
+            _right_to_left(normal.element.get_or_add_pPr())  # a right-to-left paragraph starts on the right
+        else:
+            normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         for level in (1, 2, 3):
             heading = styles[f"Heading {level}"]
             self._font(heading, style.heading_pt(level), bold=True)
@@ -93,6 +142,10 @@ class _Writer:
             fonts.attrib.pop(qn(theme), None)  # theme fonts would override the font we name
         for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(slot), self.style.word_font)
+        if self.rtl:  # Arabic text takes the complex-script font, size and bold, not the others
+            fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+            font.cs_bold = bold
+            _complex_script_size(target.element.get_or_add_rPr(), size)
 
     # Content ------------------------------------------------------------------------------------
 
@@ -129,6 +182,8 @@ class _Writer:
     def table(self, block: Table) -> None:
         grid = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
         grid.style = self.doc.styles["Table Grid"]
+        if self.rtl:
+            grid.table_direction = WD_TABLE_DIRECTION.RTL  # the first column on the right
         header = grid.rows[0]
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeats, and marks header cells
         for r, cells in enumerate((block.header, *block.rows)):
@@ -156,23 +211,49 @@ class _Writer:
             else:
                 self._run(paragraph, source.text, bold or source.bold)
 
-    def _run(self, paragraph: DocxParagraph, text: str, bold: bool = False):
-        run = paragraph.add_run(text)
-        if bold:
-            run.bold = True
-        rpr = run._r.get_or_add_rPr()
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:val"), self.lang)
-        rpr.append(lang)
-        return run
+    def _run(self, paragraph: DocxParagraph, text: str, bold: bool = False) -> list:
+        """The text as runs in the document's language; in a right-to-left language, numbers and Latin
+        words are runs of their own, between left-to-right marks, and the rest is marked w:rtl."""
+        pieces = segments(text) if self.rtl else [(text, False)]
+        runs = []
+        for piece, ltr in pieces:
+            run = paragraph.add_run(f"{LRM}{piece}{LRM}" if self.rtl and ltr else piece)
+            if bold:
+                run.bold = True
+                run.font.cs_bold = True if self.rtl else None
+            rpr = run._r.get_or_add_rPr()
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), self.lang)
+            lang.set(qn("w:bidi"), self.lang)
+            rpr.append(lang)
+            if self.rtl and not ltr:
+                run.font.rtl = True
+            runs.append(run)
+        return runs
 
     def _link(self, paragraph: DocxParagraph, text: str, address: str, bold: bool) -> None:
-        run = self._run(paragraph, text, bold)
-        run.style = self.doc.styles["Hyperlink"]
+        runs = self._run(paragraph, text, bold)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True))
-        run._r.addprevious(link)
-        link.append(run._r)
+        runs[0]._r.addprevious(link)
+        for run in runs:
+            run.style = self.doc.styles["Hyperlink"]
+            link.append(run._r)
+
+
+def _right_to_left(ppr) -> None:
+    """Mark a paragraph (or a style's paragraphs) right to left; without a w:jc it aligns to the right."""
+    if ppr.find(qn("w:bidi")) is None:
+        ppr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
+
+
+def _complex_script_size(rpr, size: float) -> None:
+    """w:szCs: the size of complex-script text such as Arabic, which ignores w:sz."""
+    found = rpr.find(qn("w:szCs"))
+    if found is None:
+        found = OxmlElement("w:szCs")
+        rpr.insert_element_before(found, *AFTER_SZ_CS)
+    found.set(qn("w:val"), str(round(size * 2)))
 
 
 def _a4_page(doc: DocumentType) -> None:

@@ -14,47 +14,76 @@ from urllib.parse import urlsplit
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table
 from ..errors import ToolkitError
 from ..files import inside
 from ..handout import Handout, make_handout
 from ..handout.styles import Style, handout_assets, style_named
+from ..i18n import N_, Words, language
 from . import RenderOptions, register
+from .bidi import segments
 
 TEMPLATE = "handout.html.j2"
 FONT_URL = re.compile(r"url\(([A-Za-z0-9_.-]+\.woff2)\)")
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+PAGE_OF = N_("Page %(page)s of %(pages)s")  # the page number at the foot of each printed page
 
 
 @register("html", styled=True)
 def write_html(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout web page, in the style the options name."""
     handout = make_handout(deck, options.contacts, options.words)
-    return render_html(handout, style_named(options.style), options.assets).encode("utf-8")
+    return render_html(handout, style_named(options.style), options.assets, options.words).encode("utf-8")
 
 
-def render_html(handout: Handout, style: Style, images: Path) -> str:
-    """The page as text; `images` is the folder image paths in the deck are relative to."""
+def render_html(handout: Handout, style: Style, images: Path, words: Words | None = None) -> str:
+    """The page as text; `images` is the folder image paths in the deck are relative to.
+
+    A right-to-left language gets dir="rtl" (the stylesheet mirrors the page), a font with its
+    letters, and each stretch of Latin words or numbers marked left-to-right so it reads correctly.
+    """
+    lang = language(handout.language)
     template = _environment(handout_assets()).get_template(TEMPLATE)
     return template.render(
         handout=handout,
         style=style,
-        css=stylesheet(style),
+        css=stylesheet(style, lang.rtl) + page_numbers(words or Words()),
+        direction=lang.direction,
+        bidi=_ltr_spans if lang.rtl else escape,
         image_source=lambda image: _image_source(image, images),
     )
 
 
-def stylesheet(style: Style) -> Markup:
-    """The bundled font, the base styles and the chosen style's changes, as one stylesheet."""
+def stylesheet(style: Style, rtl: bool = False) -> Markup:
+    """The bundled fonts, the base styles and the chosen style's changes, as one stylesheet."""
     assets = handout_assets()
     font_folder = assets / "fonts"
-    fonts = FONT_URL.sub(
-        lambda m: f"url({_data_url(font_folder / m.group(1), 'font/woff2')})", _read(font_folder / "fonts.css")
+    fonts = [_read(font_folder / "fonts.css")] + ([_read(font_folder / "fonts-arabic.css")] if rtl else [])
+    inlined = FONT_URL.sub(lambda m: f"url({_data_url(font_folder / m.group(1), 'font/woff2')})", "\n".join(fonts))
+    return Markup("\n".join((inlined, _read(assets / "base.css"), _read(assets / style.css))))
+
+
+def page_numbers(words: Words) -> Markup:
+    """'Page 1 of 3' at the foot of printed pages, in the handout's language, as CSS generated content."""
+    text = words(PAGE_OF, page="\0page\0", pages="\0pages\0")
+    parts = []
+    for n, piece in enumerate(text.split("\0")):
+        if n % 2 and piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif not n % 2 and piece:
+            safe = piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            parts.append('"' + safe.replace("<", "\\3C ").replace(">", "\\3E ") + '"')  # cannot end the <style>
+    return Markup("\n@page {{ @bottom-right {{ content: {}; }} }}\n").format(Markup(" ".join(parts)))
+
+
+def _ltr_spans(text: str) -> Markup:
+    """Text for a right-to-left page, with each Latin or number stretch in a left-to-right span."""
+    return Markup("").join(
+        Markup('<span dir="ltr">{}</span>').format(piece) if ltr else escape(piece) for piece, ltr in segments(text)
     )
-    return Markup("\n".join((fonts, _read(assets / "base.css"), _read(assets / style.css))))
 
 
 @cache

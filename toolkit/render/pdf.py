@@ -24,7 +24,8 @@ def write_pdf(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout PDF: tagged, fonts embedded, title, language and bookmarks from headings."""
     import weasyprint  # imported here: it is slow to load, and only PDF needs it
 
-    page = render_html(make_handout(deck, options.contacts, options.words), style_named(options.style), options.assets)
+    handout = make_handout(deck, options.contacts, options.words)
+    page = render_html(handout, style_named(options.style), options.assets, options.words)
     fetcher = own_assets_fetcher((handout_assets(), options.assets))
     document = weasyprint.HTML(string=page, url_fetcher=fetcher).render()
     return document.write_pdf(pdf_variant="pdf/ua-1")

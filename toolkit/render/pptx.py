@@ -1,4 +1,9 @@
-"""PowerPoint writer: a Deck onto the house slide master, editable, with notes and language tags."""
+"""PowerPoint writer: a Deck onto the house slide master, editable, with notes and language tags.
+
+In a right-to-left language each paragraph is right to left and aligned right (a:pPr rtl="1"), each
+run names a complex-script font (a:cs) and carries the language, and numbers and Latin words are runs
+of their own between left-to-right marks, so "0113 496 0000" does not come out backwards.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,9 @@ from pptx.util import Emu, Pt
 from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, Paragraph, Run, Slide, Table
 from ..errors import ToolkitError
 from ..files import inside, normalise_zip
+from ..i18n import language
 from . import RenderOptions, register
+from .bidi import LRM, segments
 from .measure import LINE_HEIGHT, arial
 from .paginate import GAP, INDENT, INSET, SIDE_INSET, Measurer, Sizes, paginate
 from .properties import set_core_properties
@@ -28,6 +35,8 @@ TITLE_LAYOUT, CONTENT_LAYOUT = "Title Slide", "Title and Content"
 TITLE_SIZE = 36
 ACTIVITY_FILL = RGBColor(0xF3, 0xF2, 0xF1)
 ACTIVITY_LINE = RGBColor(0x50, 0x5A, 0x5F)
+COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic letters on Windows and macOS
+AFTER_CS = ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")  # what may follow a:cs in a:rPr
 
 
 @register("pptx")
@@ -153,17 +162,24 @@ def _fill_text(frame: TextFrame, blocks: list[Block], lang: str, size: int = 24)
 
 def _add_paragraph(frame: TextFrame, runs: Inline, size: int, lang: str, first: bool):
     paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-    paragraph.alignment = PP_ALIGN.LEFT
+    rtl = language(lang).rtl
+    paragraph.alignment = PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT
     for source in runs:
-        run = paragraph.add_run()
-        run.text = source.text
-        run.font.size = Pt(size)
-        run.font.bold = source.bold or None
-        run.font.italic = False
-        if source.link:
-            run.hyperlink.address = source.link
-        run._r.get_or_add_rPr().set("lang", lang)
-    paragraph._p.get_or_add_pPr()
+        for piece, ltr in segments(source.text) if rtl else [(source.text, False)]:
+            run = paragraph.add_run()
+            run.text = f"{LRM}{piece}{LRM}" if rtl and ltr else piece
+            run.font.size = Pt(size)
+            run.font.bold = source.bold or None
+            run.font.italic = False
+            rpr = run._r.get_or_add_rPr()
+            rpr.set("lang", lang)
+            if rtl:
+                rpr.insert_element_before(rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}), *AFTER_CS)
+            if source.link:
+                run.hyperlink.address = source.link
+    ppr = paragraph._p.get_or_add_pPr()
+    if rtl:
+        ppr.set("rtl", "1")
     end = paragraph._p.find(qn("a:endParaRPr"))
     if end is None:
         end = paragraph._p.makeelement(qn("a:endParaRPr"), {})

@@ -9,31 +9,41 @@ from __future__ import annotations
 from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table, plain
 from ..handout import Part, make_handout
 from ..handout.model import HandoutBlock
+from ..i18n import N_, Words, language
 from . import RenderOptions, register
+from .bidi import isolate_ltr
+
+PICTURE = N_("Picture: %(alt)s")
 
 
 @register("txt")
 def write_text(deck: Deck, options: RenderOptions) -> bytes:
-    """The deck as a plain text handout in UTF-8, with blank lines between paragraphs."""
-    handout = make_handout(deck, options.contacts, options.words)
-    chunks = [handout.title, *_blocks(handout.intro)]
+    """The deck as a plain text handout in UTF-8, with blank lines between paragraphs.
+
+    In a right-to-left language, numbers and Latin words sit between left-to-right marks.
+    """
+    words = options.words
+    handout = make_handout(deck, options.contacts, words)
+    chunks = [handout.title, *_blocks(handout.intro, words)]
     for part in handout.parts:
-        chunks.extend(_part(part))
+        chunks.extend(_part(part, words))
+    if language(handout.language).rtl:
+        chunks = [isolate_ltr(chunk) for chunk in chunks]
     return ("\n\n".join(chunks) + "\n").encode("utf-8")
 
 
-def _part(part: Part) -> list[str]:
-    chunks = [part.title, *_blocks(part.blocks)]
+def _part(part: Part, words: Words) -> list[str]:
+    chunks = [part.title, *_blocks(part.blocks, words)]
     for child in part.parts:
-        chunks.extend(_part(child))
+        chunks.extend(_part(child, words))
     return chunks
 
 
-def _blocks(blocks: tuple[HandoutBlock, ...]) -> list[str]:
-    return [_block(b) for b in blocks]
+def _blocks(blocks: tuple[HandoutBlock, ...], words: Words) -> list[str]:
+    return [_block(b, words) for b in blocks]
 
 
-def _block(block: HandoutBlock) -> str:
+def _block(block: HandoutBlock, words: Words) -> str:
     if isinstance(block, Paragraph):
         return plain(block.runs)
     if isinstance(block, BulletList):
@@ -46,7 +56,7 @@ def _block(block: HandoutBlock) -> str:
         rows = ("; ".join(f"{n}: {plain(cell)}" for n, cell in zip(names, row, strict=False)) for row in block.rows)
         return "\n".join(f"- {row}" for row in rows)
     if isinstance(block, Image):
-        return f"Picture: {block.alt}"
+        return words(PICTURE, alt=block.alt)
     return ""
 
 

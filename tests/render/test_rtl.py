@@ -1,0 +1,124 @@
+"""Right to left, done properly: an Arabic deck and handouts in every format, from the test catalogues."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+from docx.oxml.ns import qn
+from fontTools.ttLib import TTFont
+from pptx import Presentation
+
+from toolkit.handout.styles import handout_assets
+from toolkit.render.bidi import LRM, segments
+from toolkit.render.measure import arial
+
+from ..conftest import FIXTURES, REPO, axe_violations, need_tool, toolkit
+
+PHONE = "0113 496 0000"
+FOLDER = "north/testford-central/ar"
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test session built in Arabic in every format; the toolkit's own words are partly translated."""
+    root = tmp_path_factory.mktemp("rtl") / "root"
+    shutil.copytree(FIXTURES / "mini" / "local_content", root / "local_content")
+    shutil.copytree(FIXTURES / "i18n" / "templates", root / "templates")
+    shutil.copy(REPO / "templates" / "master.pptx", root / "templates" / "master.pptx")
+    out = root / "out"
+    args = ["--lang", "ar", "--format", "pptx,html,docx,pdf,txt", "--allow-missing", "--jobs", "1", "--out", out]
+    result = toolkit("--root", root, "build", *args)
+    assert result.exit_code == 0, result.output + result.stderr
+    return out / FOLDER
+
+
+def test_latin_words_and_numbers_are_cut_out_of_right_to_left_text() -> None:
+    text = "اتصل بالرقم 0113 496 0000 أو زر www.example.org لإرسال CV."
+    assert [p for p, ltr in segments(text) if ltr] == [PHONE, "www.example.org", "CV"]
+    assert segments("Questions for your next appointment.") == [("Questions for your next appointment.", True)]
+
+
+def test_html_is_right_to_left_with_numbers_kept_left_to_right(arabic: Path) -> None:
+    page = (arabic / "hello.html").read_text()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert f'<span dir="ltr">{PHONE}</span>' in page and '<span dir="ltr">www.example.org</span>' in page
+    assert "IBM Plex Sans Arabic" in page
+
+
+def test_arabic_html_passes_axe_and_mirrors(browser, axe_source: str, arabic: Path) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    assert axe_violations(page, axe_source, (arabic / "hello.html").as_uri()) == []
+    direction = page.evaluate("getComputedStyle(document.body).direction")
+    heading = page.evaluate("document.querySelector('h1').getBoundingClientRect().right")
+    width = page.evaluate("document.querySelector('main').getBoundingClientRect().right")
+    phone = page.evaluate(
+        "[...document.querySelectorAll('span[dir=ltr]')].find(s => s.textContent.includes('0113'))"
+        ".getClientRects().length"
+    )
+    context.close()
+    assert direction == "rtl"
+    assert width - heading < 40  # the title starts at the right-hand edge
+    assert phone == 1  # the number stays in one piece
+
+
+def test_arabic_pdf_text_comes_out_as_arabic_in_reading_order(arabic: Path, tmp_path: Path) -> None:
+    need_tool(shutil.which("pdftotext") is not None, "pdftotext (apt-get install poppler-utils)")
+    pdf = arabic / "hello.pdf"
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    text = re.sub("[\u202a-\u202e\u200e\u200f]", "", text)  # the direction marks pdftotext adds
+    assert "مرحبا بالجميع." in text  # words in the order they are read, right to left
+    line = next(line for line in text.splitlines() if PHONE in line)
+    assert line.index("اتصل بالرقم") < line.index(PHONE) < line.index("www.example.org")
+    with pikepdf.open(pdf) as opened:
+        assert str(opened.Root.Lang) == "ar"
+        fonts = {str(f.BaseFont) for page in opened.pages for f in page.Resources.Font.values()}
+    assert any("IBM-Plex-Sans-Arabic" in f for f in fonts)
+
+
+def test_arabic_docx_paragraphs_and_runs_are_right_to_left(arabic: Path) -> None:
+    document = docx.Document(arabic / "hello.docx")
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    assert paragraphs and all(p._p.pPr.find(qn("w:bidi")) is not None for p in paragraphs)
+    runs = [r for p in paragraphs for r in p.runs]
+    arabic_runs = [r for r in runs if re.search("[\u0600-\u06ff]", r.text)]
+    assert arabic_runs and all(r.font.rtl for r in arabic_runs)
+    assert all(r._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "ar" for r in runs)
+    phone = next(r for r in runs if PHONE in r.text)
+    assert phone.text == f"{LRM}{PHONE}{LRM}" and not phone.font.rtl
+    normal = document.styles["Normal"].element
+    assert normal.rPr.find(qn("w:szCs")) is not None and normal.rPr.rFonts.get(qn("w:cs")) == "Arial"
+
+
+def test_arabic_pptx_paragraphs_are_right_to_left_with_a_complex_script_font(arabic: Path) -> None:
+    prs = Presentation(arabic / "hello.pptx")
+    paragraphs = [p for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs]
+    paragraphs = [p for p in paragraphs if p.text.strip()]
+    assert paragraphs
+    for paragraph in paragraphs:
+        ppr = paragraph._p.pPr
+        assert ppr.get("rtl") == "1" and ppr.get("algn") == "r", paragraph.text
+        for run in paragraph.runs:
+            rpr = run._r.rPr
+            assert rpr.get("lang") == "ar" and rpr.find(qn("a:cs")).get("typeface") == "Arial"
+    assert any(r.text == f"{LRM}{PHONE}{LRM}" for p in paragraphs for r in p.runs)
+
+
+def test_plain_text_keeps_numbers_left_to_right(arabic: Path) -> None:
+    assert f"{LRM}{PHONE}{LRM}" in (arabic / "hello.txt").read_text()
+
+
+def test_slide_measurement_does_not_under_measure_arabic() -> None:
+    """Letters Arial's table lacks count as wide as 'W'; real Arabic text is narrower than that."""
+    font = TTFont(handout_assets() / "fonts" / "ibm-plex-sans-arabic-arabic-400-normal.woff2")
+    cmap, advances, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    for sentence in ("مرحبا بالجميع في الجلسة", "اتصل بالرقم للحصول على المساعدة في تكاليف السفر"):
+        real = sum(advances[cmap[ord(c)]][0] for c in sentence if ord(c) in cmap) / em * 24
+        real += sentence.count(" ") * arial().width(" ", 24)
+        assert arial().width(sentence, 24) > 1.2 * real
