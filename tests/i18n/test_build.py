@@ -101,3 +101,22 @@ def test_a_string_translated_after_the_review_is_a_draft_again(i18n_root: Conten
     path.write_text(path.read_text().replace('"Bysiau"', '"Bysus"').replace("# reviewed: A Translator", "# draft", 1))
     result = build(i18n_root, tmp_path / "out", "--lang", "cy", "--require-reviewed")
     assert result.exit_code == 1 and "not marked reviewed" in result.stderr
+
+
+def test_an_arabic_send_pack_has_a_translated_message_with_the_draft_line(i18n_root: ContentRoot, tmp_path) -> None:
+    out = tmp_path / "out"
+    args = ["handout", "--site", "testford-central", "--lang", "ar", "--format", "txt,html", "--pack", "--out", out]
+    result = toolkit("--root", i18n_root.path, *args)
+    assert result.exit_code == 0, result.output + result.stderr  # the test catalogues have every Arabic string
+    message = (out / "north/testford-central/ar/hello-pack/message.txt").read_text()
+    assert message.startswith("لم يراجع مترجم مؤهل هذه الترجمة بعد.")  # the draft line, in Arabic
+    assert 'أرفقت نشرة من الجلسة الجماعية "الوصول إلى العمل في Testford".' in message
+    assert "- hello.html: صفحة ويب تعمل جيدا على الهاتف" in message
+    handout = (out / "north/testford-central/ar/hello.txt").read_text()
+    assert handout.splitlines()[2].startswith("لم يراجع مترجم مؤهل")  # the first line under the title
+    assert "أسئلة لموعدك القادم" in handout and "Questions for your next appointment" not in handout
+
+
+def test_no_catalogues_yet_says_how_to_start(mini: ContentRoot) -> None:
+    result = toolkit("--root", mini.path, "translations")
+    assert result.exit_code == 0 and "toolkit translations update --lang" in result.output
