@@ -18,7 +18,6 @@ used: the English appears instead, as for a missing string.
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext as gnu_gettext
 import re
 from collections.abc import Callable
@@ -82,10 +81,6 @@ class Catalogue:
     path: Path | None
     entries: dict[Key, Translation] = field(default_factory=dict)
     plural: Callable[[int], int] = lambda n: int(n != 1)
-
-    def where(self, key: Key) -> str:
-        entry = self.entries.get(key)
-        return f"{self.path}:{entry.line}" if self.path and entry else str(self.path or "")
 
 
 def key_of(msgid: str, context: str | None = None) -> Key:
@@ -301,6 +296,3 @@ def translation_inputs(templates: Path, language: Language) -> list[Path]:
     status = status_path(templates, language.code)
     return [p for p in found if p] + ([status] if status.is_file() else [])
 
-
-def today() -> str:
-    return dt.date.today().isoformat()
