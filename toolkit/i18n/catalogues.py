@@ -295,4 +295,3 @@ def translation_inputs(templates: Path, language: Language) -> list[Path]:
     found = [find_po(templates, language.code, domain) for domain in DOMAINS]
     status = status_path(templates, language.code)
     return [p for p in found if p] + ([status] if status.is_file() else [])
-
