@@ -76,6 +76,11 @@ def write_report(out: Path, root: Path | None = None) -> Path:
     return index
 
 
+def _session(entry: Entry) -> tuple[str, ...]:
+    """What a deck and its handouts share: one session, for one site, audience and language."""
+    return (entry["district"], entry["site"], entry["language"], entry["topic"], entry.get("audience", "general"))
+
+
 def _order(entry: Entry) -> tuple[str, ...]:
     return (entry["district"], entry["site"], entry["language"], entry["topic"], entry.get("audience", ""))
 

@@ -95,6 +95,7 @@ class SessionTemplates:
         self.env.newstyle_gettext = I18N_OPTIONS["newstyle_gettext"]  # type: ignore[attr-defined]
         self.env.globals.update(gettext_callables(None))
         self.env.filters["yaml"] = to_yaml
+        self._sources: dict[str, list[Path]] = {}
 
     def topics(self) -> list[str]:
         """Every topic with a template, sorted."""
@@ -105,6 +106,11 @@ class SessionTemplates:
 
     def sources(self, name: str) -> list[Path]:
         """The template file for a topic and every template it includes or extends: what a build depends on."""
+        if name not in self._sources:
+            self._sources[name] = self._find_sources(name)
+        return self._sources[name]
+
+    def _find_sources(self, name: str) -> list[Path]:
         found: list[Path] = []
         pending = [self.path(name).name]
         while pending:
