@@ -6,5 +6,5 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e ".[test]"
 .venv/bin/ruff check .
-.venv/bin/toolkit check                       # our own templates, rendered for every example site
+.venv/bin/toolkit check --fail-on warning    # our own templates, for every example site and audience
 .venv/bin/python -m pytest -q

@@ -132,3 +132,11 @@ def test_html_links_and_language_are_read(tmp_path: Path) -> None:
     assert doc.language == "en-GB"
     assert [u.text for u in doc.units] == ["Buses: click here"]
     assert doc.units[0].links[0].words == "click here"
+
+
+def test_huge_file_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # a sparse file: big on paper, no disk used
+        handle.truncate(101 * 2**20)
+    result = toolkit("check", path)
+    assert result.exit_code == 2 and "too big" in result.stderr

@@ -124,3 +124,19 @@ def test_corrupt_master_is_explained(mini: ContentRoot, tmp_path) -> None:
     (tmp_path / "bad.pptx").write_bytes(b"not a zip")
     with pytest.raises(ToolkitError, match="cannot open the slide master"):
         write_pptx(demo_deck(mini), replace(options(mini), master=tmp_path / "bad.pptx"))
+
+
+def test_a_teams_own_master_is_used_by_layout_name(mini: ContentRoot, tmp_path) -> None:
+    """A team's template with its own look: we fill its layouts, and keep its theme."""
+    prs = Presentation(str(mini.master))
+    theme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    theme._blob = theme.blob.replace(b'typeface="Arial"', b'typeface="Verdana"')
+    prs.save(str(tmp_path / "team.pptx"))
+    made = open_pptx(write_pptx(demo_deck(mini), replace(options(mini), master=tmp_path / "team.pptx")))
+    assert [s.slide_layout.name for s in made.slides] == ["Title Slide", "Title and Content", "Title and Content"]
+    made_theme = made.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    assert b'typeface="Verdana"' in made_theme.blob
