@@ -1,0 +1,199 @@
+"""Commands that make files: build, handout and clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from ..cli import (
+    ALLOW_MISSING_OPTION,
+    AUDIENCE_OPTION,
+    LANG_OPTION,
+    OUT_OPTION,
+    REQUIRE_REVIEWED_OPTION,
+    STYLE_HELP,
+    comma_list,
+    console,
+    count,
+    err,
+    main,
+    root_of,
+)
+from ..project import ContentRoot
+
+if TYPE_CHECKING:
+    from ..build import BuildResult, Job
+    from ..i18n.outputs import TranslationRules
+
+
+@main.command()
+@click.option("--district", help="Only build sites in this district.")
+@click.option("--site", help="Only build this site (jobcentre).")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
+@click.option(
+    "--format",
+    "formats",
+    callback=comma_list,
+    default="pptx",
+    show_default=True,
+    help="File formats, separated by commas.",
+)
+@OUT_OPTION
+@click.option(
+    "--master", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Use your own slide master (.pptx)."
+)
+@click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
+@AUDIENCE_OPTION
+@LANG_OPTION
+@ALLOW_MISSING_OPTION
+@REQUIRE_REVIEWED_OPTION
+@click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
+@click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    formats: list[str],
+    out: Path | None,
+    master: Path | None,
+    styles: list[str],
+    audiences: list[str],
+    languages: list[str],
+    allow_missing: bool,
+    require_reviewed: bool,
+    jobs: int | None,
+    force: bool,
+) -> None:
+    """Build decks (and handouts, with --format) for every site, or the ones you pick.
+
+    Files whose templates, content, styles and fonts have not changed since the last build are kept.
+    """
+    from ..build import plan  # imported here so 'toolkit check' starts fast
+    from ..i18n.outputs import TranslationRules
+
+    root = root_of(ctx)
+    folder = out or root.path / "output"
+    work = plan(root, district, site, topics, formats, styles, audiences, languages)
+    _notes(work.notes)
+    rules = TranslationRules(allow_missing, require_reviewed)
+    _report(_run(root, work.jobs, folder, master, workers=jobs, force=force, rules=rules), folder)
+
+
+@main.command()
+@click.option("--site", required=True, help="The site (jobcentre) the claimant goes to.")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
+@click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
+@click.option(
+    "--format",
+    "formats",
+    callback=comma_list,
+    default="html,docx,pdf,txt",
+    show_default=True,
+    help="File formats, separated by commas.",
+)
+@AUDIENCE_OPTION
+@LANG_OPTION
+@ALLOW_MISSING_OPTION
+@REQUIRE_REVIEWED_OPTION
+@OUT_OPTION
+@click.option("--pack", is_flag=True, help="Also put the files in one folder with a message to send with them.")
+@click.pass_context
+def handout(
+    ctx: click.Context,
+    site: str,
+    topics: list[str],
+    styles: list[str],
+    formats: list[str],
+    audiences: list[str],
+    languages: list[str],
+    allow_missing: bool,
+    require_reviewed: bool,
+    out: Path | None,
+    pack: bool,
+) -> None:
+    """Make handouts for someone who cannot come to a group session."""
+    from ..build import plan
+    from ..handout.pack import check_handout_formats, write_packs
+
+    root = root_of(ctx)
+    folder = out or root.path / "output"
+    check_handout_formats(formats)
+    from ..i18n.outputs import TranslationRules
+
+    work = plan(root, None, site, topics, formats, styles, audiences, languages)
+    _notes(work.notes)
+    result = _run(root, work.jobs, folder, None, rules=TranslationRules(allow_missing, require_reviewed))
+    if pack and result.written:
+        for made in write_packs(root, folder, result.written):
+            console.print(f"Send pack: {made}")
+    _report(result, folder)
+
+
+def _run(
+    root: ContentRoot,
+    jobs: list[Job],
+    folder: Path,
+    master: Path | None,
+    workers: int | None = None,
+    force: bool = False,
+    rules: TranslationRules | None = None,
+) -> BuildResult:
+    """Run build jobs with a progress bar."""
+    from ..build import run
+
+    columns = (TextColumn("Building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("", total=len(jobs))
+        result = run(
+            root,
+            jobs,
+            folder,
+            master,
+            tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic} {job.fmt}"),
+            workers=workers,
+            force=force,
+            rules=rules,
+        )
+    return result
+
+
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        err.print(f"Note: {note}", markup=False, soft_wrap=True)
+
+
+def _report(result: BuildResult, folder: Path) -> None:
+    """Say what was written, print each error on one line, and exit with 1 if there were any."""
+    sites = {(e["district"], e["site"]) for e in result.written}
+    kept = f"; {count(len(result.unchanged), 'file')} unchanged" if result.unchanged else ""
+    if result.written:
+        console.print(f"Wrote {count(len(result.written), 'file')} for {count(len(sites), 'site')} to {folder}{kept}")
+    else:
+        console.print(f"Nothing to do: {count(len(result.unchanged), 'file')} in {folder} already up to date")
+    for problem in dict.fromkeys(str(e) for e in result.errors):  # the same problem in many files, said once
+        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+    if result.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@OUT_OPTION
+@click.option("--dry-run", is_flag=True, help="Only list the files; do not remove them.")
+@click.pass_context
+def clean(ctx: click.Context, out: Path | None, dry_run: bool) -> None:
+    """Remove built files for sites, topics or styles that no longer exist."""
+    from ..build import clean as clean_output
+
+    root = root_of(ctx)
+    folder = out or root.path / "output"
+    stale = clean_output(root, folder, dry_run)
+    for path in stale:
+        console.print(f"{'Would remove' if dry_run else 'Removed'} {path}")
+    if not stale:
+        console.print(f"Nothing to remove in {folder}")

@@ -1,0 +1,87 @@
+"""Commands that check: check and rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from ..checks.model import Severity
+from ..checks.registry import all_rules
+from ..checks.report import as_json, print_text
+from ..checks.run import run_checks
+from ..cli import (
+    LANG_OPTION,
+    comma_list,
+    console,
+    err,
+    main,
+)
+from ..errors import ToolkitError
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--district", help="Check the templates as rendered for this district's sites.")
+@click.option("--site", help="Check the templates as rendered for this site.")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
+@click.option(
+    "--audience",
+    "audiences",
+    callback=comma_list,
+    help="Only these audiences, separated by commas. Default: every audience each topic is written for.",
+)
+@LANG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--select", callback=comma_list, help="Only rules with these codes, code prefixes or names, like AX or PE003."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "suggestion"]),
+    default="error",
+    show_default=True,
+    help="Exit with 1 when there are findings this serious or worse.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    district: str | None,
+    site: str | None,
+    topics: list[str],
+    audiences: list[str],
+    languages: list[str],
+    fmt: str,
+    select: list[str],
+    fail_on: str,
+) -> None:
+    """Check files for Plain English and accessibility. With no files, check the templates for every site.
+
+    Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
+    """
+    try:
+        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages)
+    except ToolkitError as problem:
+        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(as_json(reports))
+    else:
+        print_text(reports, console)
+    threshold = Severity.named(fail_on)
+    sys.exit(1 if any(f.severity >= threshold for r in reports for f in r.findings) else 0)
+
+
+@main.command()
+def rules() -> None:
+    """List every check with its code, name, default severity and settings."""
+    table = Table("Code", "Name", "Severity", "What it finds", "Settings")
+    for column in table.columns[:3]:
+        column.no_wrap = True
+    for rule in sorted(all_rules().values(), key=lambda r: r.code):
+        settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
+        table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)
+    console.print(table)

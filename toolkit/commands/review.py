@@ -1,0 +1,63 @@
+"""Commands for reviewing built decks: preview and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli import (
+    OUT_OPTION,
+    comma_list,
+    console,
+    count,
+    main,
+    root_of,
+)
+from ..errors import ToolkitError
+
+
+@main.command()
+@click.option("--district", help="Only decks for sites in this district.")
+@click.option("--site", help="Only decks for this site.")
+@click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
+@OUT_OPTION
+@click.pass_context
+def preview(ctx: click.Context, district: str | None, site: str | None, topics: list[str], out: Path | None) -> None:
+    """Make a picture of every slide of the built decks, and one contact sheet per deck.
+
+    Needs LibreOffice. Decks that have not changed since their last preview are skipped.
+    """
+    from ..manifest import read_manifest
+    from ..preview import make_previews
+
+    folder = out or root_of(ctx).path / "output"
+    decks = [
+        folder / path
+        for path, e in read_manifest(folder).items()
+        if e["format"] == "pptx"
+        and district in (None, e["district"])
+        and site in (None, e["site"])
+        and (not topics or e["topic"] in topics)
+    ]
+    if not decks:
+        raise ToolkitError("no built decks match: run 'toolkit build' first", folder)
+    made, skipped = make_previews(decks, folder)
+    for preview in made:
+        console.print(f"{preview.sheet} ({count(len(preview.slides), 'slide')})")
+    console.print(f"Made previews of {count(len(made), 'deck')}; {skipped} unchanged")
+
+
+@main.command()
+@OUT_OPTION
+@click.pass_context
+def report(ctx: click.Context, out: Path | None) -> None:
+    """Write a review site into the output folder: every deck, its scores and its problems.
+
+    Open report/index.html in a browser. Run 'toolkit preview' first to show the slides too.
+    """
+    from ..report import write_report
+
+    root = root_of(ctx)
+    index = write_report(out or root.path / "output", root.path)
+    console.print(f"Wrote the review site: {index}")
