@@ -10,8 +10,9 @@ import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
@@ -32,6 +33,7 @@ from .project import ContentRoot
 from .render import STYLED, RenderOptions, load_writers
 
 STANDARD = "standard"
+IN_FLIGHT = 3  # tasks queued per worker process
 
 
 @dataclass(frozen=True)
@@ -239,9 +241,15 @@ def _execute(tasks: list[_Task], workers: int | None):
     if count <= 1:
         yield from map(_build_deck, tasks)
         return
+    waiting = iter(tasks)
     with ProcessPoolExecutor(max_workers=count) as pool:
-        for future in as_completed([pool.submit(_build_deck, task) for task in tasks]):
-            yield future.result()
+        # A few tasks per worker in flight, not all of them: memory stays flat however many sites there are.
+        running = {pool.submit(_build_deck, task) for task in islice(waiting, count * IN_FLIGHT)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                running |= {pool.submit(_build_deck, task) for task in islice(waiting, 1)}
 
 
 def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]]:
