@@ -27,6 +27,8 @@ RUNS = 3
 
 def corpus() -> str:
     texts = [p.read_text(encoding="utf-8") for p in sorted(RESEARCH.glob("*.txt"))]
+    if not texts:
+        sys.exit(f"no research texts in {RESEARCH}: the shared folder must sit beside the repository")
     block = "\n\n".join(texts)
     copies = max(1, round(TARGET_WORDS / len(block.split())))
     return "\n\n".join([block] * copies)
