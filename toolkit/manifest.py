@@ -27,10 +27,3 @@ def write_manifest(out: Path, entries: dict[str, Entry]) -> None:
     kept = {p: e for p, e in entries.items() if (out / p).is_file()}
     body = {"files": [kept[p] for p in sorted(kept)]}
     write_atomic(out / MANIFEST, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-
-
-def update_manifest(out: Path, written: list[Entry]) -> None:
-    """Add what was written, keeping earlier entries whose files still exist."""
-    entries = read_manifest(out)
-    entries.update({e["path"]: e for e in written})
-    write_manifest(out, entries)
