@@ -171,12 +171,13 @@ def run(
         if ref not in sites:
             sites[ref] = _load(root, ref, result)
     check_languages(root.templates, {_language(j, sites[j.site]) for j in jobs if sites[j.site]}, rules)
+    memo: dict[tuple, str] = {}  # digests shared by many jobs, worked out once per build
     for (ref, topic, audience, _lang), group in groups.items():
         site = sites[ref]
         lang = _language(group[0], site) if site else None
         todo = []
         for job in group:
-            inputs = _inputs(root, templates, site, job, master, lang) if site else ""
+            inputs = _inputs(root, templates, site, job, master, lang, memo) if site else ""
             entry = previous.get(job.output(lang.tag).as_posix()) if site else None
             if site and (force or not _still_good(out, entry, inputs) or not acceptable(entry, rules)):
                 todo.append((job, inputs))
@@ -217,14 +218,26 @@ def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent |
 
 
 def _inputs(
-    root: ContentRoot, templates: SessionTemplates, site: SiteContent, job: Job, master: Path, lang: Language
+    root: ContentRoot,
+    templates: SessionTemplates,
+    site: SiteContent,
+    job: Job,
+    master: Path,
+    lang: Language,
+    memo: dict[tuple, str],
 ) -> str:
     """A fingerprint of everything the job's output is made from: templates, images, look, content, format,
-    audience, language and its catalogues."""
-    used = templates.sources(job.topic) + folder_files(root.templates / "images")
-    used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
-    used += translation_inputs(root.templates, lang)
-    return digest(files_digest(used), site.model_dump_json(), job.fmt, job.style, job.audience, lang.tag)
+    audience, language and its catalogues. The parts many jobs share are kept in `memo`."""
+    files_key = ("files", job.topic, job.fmt == "pptx", lang.tag)
+    if files_key not in memo:
+        used = templates.sources(job.topic) + folder_files(root.templates / "images")
+        used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
+        used += translation_inputs(root.templates, lang)
+        memo[files_key] = files_digest(used)
+    content_key = ("content", job.site)
+    if content_key not in memo:
+        memo[content_key] = digest(site.model_dump_json())
+    return digest(memo[files_key], memo[content_key], job.fmt, job.style, job.audience, lang.tag)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
