@@ -18,15 +18,20 @@ from pathlib import Path
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
 from .content.models import SiteContent
 from .deck.audience import GENERAL, check_audience, declared_audiences
+from .deck.model import Deck
 from .deck.session import make_deck
 from .deck.template import SessionTemplates
 from .errors import ToolkitError
 from .files import remove_leftovers, write_atomic
 from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
+from .handout.content import named_in
+from .handout.model import Contact
+from .handout.pack import HANDOUT_FORMATS
 from .handout.styles import handout_assets, style_named
 from .i18n import Language, language
 from .i18n.catalogues import Translator, make_translator, translation_inputs
+from .i18n.content import in_language
 from .i18n.outputs import TranslationRules, acceptable, check_languages, translation_problems
 from .manifest import Entry, read_manifest, write_manifest
 from .project import ContentRoot
@@ -283,7 +288,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     for job, inputs in task.jobs:
         try:
             own = translator.fork()  # what this output adds: the handout's own words
-            contacts = contacts_for(task.site)
+            contacts = _contacts(task.site, deck, own) if job.fmt in HANDOUT_FORMATS else ()
             data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts, translator=own))
             problems = translation_problems(root, own, task.rules, task.topic, job.output(task.language.tag))
             if problems:
@@ -295,6 +300,13 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
         except ToolkitError as err:
             errors.append(err)
     return entries, errors, all_jobs
+
+
+def _contacts(site: SiteContent, deck: Deck, translator: Translator) -> tuple[Contact, ...]:
+    """Who a handout lists, in its language; the local content they show counts as used by the handout."""
+    contacts = named_in(deck, contacts_for(in_language(site, translator)))
+    translator.shown(" ".join(f"{c.name} {c.what} {c.opening}" for c in contacts))
+    return contacts
 
 
 def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Translator) -> Entry:

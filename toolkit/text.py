@@ -7,7 +7,21 @@ import unicodedata
 
 # XML 1.0 forbids C0 controls except tab and newlines; C1 controls and bidi overrides
 # cause confusing output, so we refuse those too.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ue000\ue001\ufffe\uffff]")
+
+# In session Markdown, these two private-use characters start and end a stretch of local content
+# shown in English because it has no translation, so writers can tag its language for screen
+# readers. Only the toolkit writes them: content and templates may not hold them (see _CONTROL).
+UNTRANSLATED_START, UNTRANSLATED_END = "\ue000", "\ue001"
+
+
+class Untranslated(str):
+    """Local content in English inside a translated output, because it has no translation yet."""
+
+
+def without_marks(text: str) -> str:
+    """The text without the marks around untranslated local content."""
+    return text.replace(UNTRANSLATED_START, "").replace(UNTRANSLATED_END, "")
 
 
 def find_control_character(text: str) -> str | None:
@@ -17,5 +31,9 @@ def find_control_character(text: str) -> str | None:
 
 
 def clean(text: str) -> str:
-    """Remove characters documents cannot hold and normalise to NFC; for text we did not write."""
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    """Remove characters documents cannot hold and normalise to NFC; for text we did not write.
+
+    Untranslated text stays Untranslated, so its language can still be tagged.
+    """
+    cleaned = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    return Untranslated(cleaned) if isinstance(text, Untranslated) else cleaned

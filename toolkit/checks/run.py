@@ -52,6 +52,8 @@ def _template_reports(
     from ..deck.template import SessionTemplates
     from ..i18n import language
     from ..i18n.catalogues import make_translator
+    from ..i18n.content import in_language
+    from ..text import without_marks
 
     templates = SessionTemplates(root.sessions)
     for audience in audiences:
@@ -64,19 +66,22 @@ def _template_reports(
             written = f"it is written for {', '.join(declared)}"
             raise ToolkitError(f"'{topic}' is not written for {' or '.join(missing)}: {written}")
         decks += [(topic, a) for a in declared if not audiences or a in audiences]
+    codes = languages or [""]
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
-        content, local = load_site(root.content, ref), local_facts(root.content, ref)
-        for (topic, audience), code in ((d, c) for d in decks for c in languages or [""]):
-            lang = language(code or content.language)
+        content = load_site(root.content, ref)
+        translators = {code: make_translator(root.templates, language(code or content.language)) for code in codes}
+        local = {code: local_facts(root.content, ref, translators[code].local) for code in codes}
+        for (topic, audience), code in ((d, c) for d in decks for c in codes):
+            translator = translators[code]
+            lang = translator.language
             for_whom = ref.site if audience == GENERAL else f"{ref.site}, {audience}"
             in_lang = f" in {lang.name}" if code else ""
             name = f"{templates.path(topic).relative_to(root.path)} for {for_whom}{in_lang}"
-            translator = make_translator(root.templates, lang)
-            context = {"site": content, "topic": topic, "audience": audience, "language": lang.code}
-            markdown = templates.render(topic, translator, **context)
-            doc = replace(markdown_document(markdown, name), local=local, language=lang.tag)
-            reports.append(checker.check(doc))
+            context = {"site": in_language(content, translator), "topic": topic, "audience": audience}
+            markdown = templates.render(topic, translator, **context, language=lang.code)
+            document = markdown_document(without_marks(markdown), name)
+            reports.append(checker.check(replace(document, local=local[code], language=lang.tag)))
     return reports
 
 

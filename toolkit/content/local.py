@@ -5,6 +5,7 @@ A deck that uses none of them is the generic presentation the research found fel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ SECTIONS = (
     "services",
     "timetable",
 )
-NOT_FACTS = {"source", "checked", "kind", "mode", "step_free_access", "nation", "example", "language"}
+NOT_FACTS = {"source", "checked", "kind", "mode", "step_free_access", "nation", "example", "language", "translations"}
 NOT_FACTS |= {"day", "start", "end", "topic"}  # timetable words any slide could use: "Monday", "10:00", "star"
 MIN_LENGTH = 4  # shorter strings ("Yes", "bus") would match anywhere
 
@@ -36,10 +37,14 @@ class LocalFacts:
     site_file: str
 
 
-def local_facts(content_dir: Path, ref: SiteRef) -> LocalFacts:
-    """The phrases a slide can use to be local, and the sections the site should add facts to."""
+def local_facts(content_dir: Path, ref: SiteRef, translate: Callable[[str], str] = str) -> LocalFacts:
+    """The phrases a slide can use to be local, and the sections the site should add facts to.
+
+    `translate` gives a phrase in the deck's language, for a deck in another language than the content's.
+    """
     docs = [read_yaml(content_dir / ref.district / DISTRICT).data, read_yaml(ref.path).data]
-    phrases = sorted({p.casefold() for data in docs for p in _strings(data) if len(p) >= MIN_LENGTH})
+    found = {translate(p) for data in docs for p in _strings(data)}
+    phrases = sorted({p.casefold() for p in found if len(p) >= MIN_LENGTH})
     missing = tuple(section for section in SECTIONS if not any(_has(data, section) for data in docs))
     return LocalFacts(tuple(phrases), missing, str(ref.path))
 

@@ -45,9 +45,28 @@ def _clock_time(value: Any) -> Any:
     return value
 
 
+class Translatable:
+    """Marks a field whose words a translator turns into another language (see docs/translations.md)."""
+
+
+TRANSLATABLE = Translatable()
+
+
+def _language_codes(value: list[str]) -> list[str]:
+    from ..errors import ToolkitError
+    from ..i18n.languages import language
+
+    try:
+        return [language(code).code for code in value]
+    except ToolkitError:
+        raise ValueError("must be a list of language codes, such as cy (Welsh), pl (Polish) or ar (Arabic)") from None
+
+
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Phone = Annotated[str, AfterValidator(_phone)]
 Text = Annotated[str, Field(min_length=1)]
+Words = Annotated[str, Field(min_length=1), TRANSLATABLE]  # text readers see: translated with the deck
+OptionalWords = Annotated[str, TRANSLATABLE]
 CheckedOn = Annotated[dt.date, AfterValidator(_not_in_future)]
 ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
 TopicId = Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9-]*)?$")]
@@ -69,30 +88,30 @@ class Fact(Strict):
 class Tip(Fact):
     """One piece of advice, such as how to claim travel costs."""
 
-    text: Text
+    text: Words
 
 
 class Jobcentre(Fact):
-    name: Text
+    name: Words
     address: Text
     postcode: Text
     step_free_access: bool
-    access_notes: str = ""
-    opening_hours: Text
+    access_notes: OptionalWords = ""
+    opening_hours: Words
 
 
 class Operator(Fact):
     """A bus, train, tram, subway or ferry company."""
 
-    name: Text
+    name: Words
     mode: Literal["bus", "rail", "tram", "subway", "ferry"]
     website: WebAddress
     phone: Phone | None = None
-    tickets: Text
+    tickets: Words
 
 
 class JourneyPlanner(Fact):
-    name: Text
+    name: Words
     website: WebAddress
     phone: Phone | None = None
 
@@ -100,9 +119,9 @@ class JourneyPlanner(Fact):
 class Route(Fact):
     """How to get from the jobcentre's area to a place where many people work."""
 
-    name: Text
-    how: Text
-    time: Text
+    name: Words
+    how: Words
+    time: Words
 
 
 class Transport(Strict):
@@ -121,16 +140,16 @@ class TravelCosts(Strict):
 
 
 class Employer(Fact):
-    name: Text
-    sector: Text
-    entry_roles: list[Text] = Field(min_length=1)
-    how_to_apply: Text
+    name: Words
+    sector: Words
+    entry_roles: list[Words] = Field(min_length=1)
+    how_to_apply: Words
     website: WebAddress
-    recruitment_events: str = ""
+    recruitment_events: OptionalWords = ""
     # The date of the next recruitment event. `toolkit import` refuses one that has passed; in a YAML
     # file an old date is allowed, because events pass while the file stays the same.
     event_date: dt.date | None = None
-    getting_there: Text
+    getting_there: Words
 
 
 ServiceKind = Literal["debt", "food", "mental_health", "housing", "english", "digital", "carers", "disability", "other"]
@@ -139,13 +158,13 @@ ServiceKind = Literal["debt", "food", "mental_health", "housing", "english", "di
 class Service(Fact):
     """A local or national service a work coach can point people to."""
 
-    name: Text
+    name: Words
     kind: ServiceKind
-    what: Text
+    what: Words
     phone: Phone | None = None
     website: WebAddress | None = None
     address: str = ""
-    opening_times: str = ""
+    opening_times: OptionalWords = ""
 
 
 Day = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -168,11 +187,11 @@ class Appointment(Strict):
     start: ClockTime
     end: ClockTime
     kind: Literal["one-to-one", "group"]
-    title: Text
+    title: Words
     topic: TopicId = ""  # the session template that goes with it, such as "cv"
-    covers: Text
-    room: Text
-    bring: list[Text] = []
+    covers: Words
+    room: Words
+    bring: list[Words] = []
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> Appointment:
@@ -195,8 +214,8 @@ class Timetable(Fact):
     """The week of support at this jobcentre: each appointment, and the notice people get before it."""
 
     sessions: list[Appointment] = Field(min_length=1)
-    notice: Text
-    adjustments: str = ""  # how to ask for changes at this jobcentre, such as a quiet room
+    notice: Words
+    adjustments: OptionalWords = ""  # how to ask for changes at this jobcentre, such as a quiet room
 
     @property
     def days(self) -> list[tuple[str, list[Appointment]]]:
@@ -206,9 +225,9 @@ class Timetable(Fact):
 
 
 class District(Strict):
-    name: Text
+    name: Words
     nation: Literal["England", "Wales", "Scotland"]
-    area: Text
+    area: Words
 
 
 class SiteContent(Strict):
@@ -218,6 +237,9 @@ class SiteContent(Strict):
     district_id: str
     example: bool = False
     language: str = "en-GB"
+    # Other languages this site's content is translated into: 'toolkit translations update' puts its
+    # words in their catalogues. Content is written in English, like the templates.
+    translations: Annotated[list[str], AfterValidator(_language_codes)] = []
     district: District
     jobcentre: Jobcentre
     transport: Transport

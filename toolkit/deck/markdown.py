@@ -12,7 +12,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import ToolkitError
-from ..text import find_control_character
+from ..i18n.languages import SOURCE, TAGS
+from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
 from .model import Activity, Block, BulletList, Image, Inline, ListItem, Paragraph, Run, Slide, Table, plain
 
 MARKDOWN = (
@@ -32,7 +33,7 @@ class ParsedSession:
 
 def parse_session(text: str, source: str) -> ParsedSession:
     """Split Markdown into front matter and slides; `source` names the file in errors."""
-    bad = find_control_character(text)
+    bad = find_control_character(without_marks(text))
     if bad:
         line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
         raise ToolkitError(f"contains a control character ({bad}): delete it", source, line)
@@ -44,7 +45,7 @@ def parse_session(text: str, source: str) -> ParsedSession:
         if _is_comment(node):
             continue
         if node.type == "front_matter":
-            front = _front_matter(node.content, source)
+            front = _front_matter(without_marks(node.content), source)
         elif node.type == "hr":
             slides.append(_SlideBuilder(source, line))
         elif node.type == "heading" and node.tag == "h1":
@@ -73,6 +74,15 @@ def _front_matter(content: str, source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ToolkitError("front matter must be 'name: value' lines", source, 1)
     return data
+
+
+def _text_runs(text: str, bold: bool, link: str | None) -> list[Run]:
+    """Runs for some text: a stretch of untranslated local content gets a run of its own, tagged English."""
+    runs, untranslated = [], False
+    for piece in text.replace(UNTRANSLATED_END, UNTRANSLATED_START).split(UNTRANSLATED_START):
+        runs.append(Run(piece, bold, link, TAGS[SOURCE] if untranslated else None))
+        untranslated = not untranslated
+    return runs
 
 
 def _is_comment(node: SyntaxTreeNode) -> bool:
@@ -194,7 +204,7 @@ def _inline(node: SyntaxTreeNode, source: str) -> Any:
 def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | None, where: tuple) -> None:
     for child in children:
         if child.type == "text" or child.type == "code_inline":
-            runs.append(Run(child.content, bold, link))
+            runs.extend(_text_runs(child.content, bold, link))
         elif child.type in ("softbreak", "hardbreak"):
             runs.append(Run(" ", bold, link))
         elif child.type == "strong":
@@ -212,7 +222,7 @@ def _walk(children: list[SyntaxTreeNode], runs: list, bold: bool, link: str | No
 
 
 def _join_text(children: list[SyntaxTreeNode]) -> Inline:
-    return tuple(Run(c.content) for c in children if c.type == "text")
+    return tuple(Run(without_marks(c.content)) for c in children if c.type == "text")
 
 
 def _join(runs: list) -> tuple:
@@ -225,9 +235,9 @@ def _join(runs: list) -> tuple:
             joined
             and isinstance(run, Run)
             and isinstance(joined[-1], Run)
-            and (joined[-1].bold, joined[-1].link) == (run.bold, run.link)
+            and (joined[-1].bold, joined[-1].link, joined[-1].lang) == (run.bold, run.link, run.lang)
         ):
-            joined[-1] = Run(joined[-1].text + run.text, run.bold, run.link)
+            joined[-1] = Run(joined[-1].text + run.text, run.bold, run.link, run.lang)
         else:
             joined.append(run)
     return tuple(joined)

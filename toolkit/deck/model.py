@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one look: plain, bold, or a link."""
+    """A stretch of text with one look: plain, bold, or a link; `lang` when it differs from the deck's."""
 
     text: str
     bold: bool = False
     link: str | None = None
+    lang: str | None = None
 
 
 Inline = tuple[Run, ...]
@@ -87,3 +89,27 @@ class DeckMeta:
 class Deck:
     meta: DeckMeta
     slides: tuple[Slide, ...]
+
+
+def deck_text(deck: Deck) -> str:
+    """All the words in a deck: title, slide titles, notes and blocks, to find what it names or shows."""
+    words: list[str] = [deck.meta.title]
+    for slide in deck.slides:
+        words.append(slide.title)
+        words.extend(slide.notes)
+        words.extend(_block_words(slide.blocks))
+    return " ".join(words)
+
+
+def _block_words(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield plain(block.runs)
+        elif isinstance(block, BulletList):
+            yield from (plain(i.runs) for i in block.items)
+        elif isinstance(block, Table):
+            yield from (plain(c) for row in (block.header, *block.rows) for c in row)
+        elif isinstance(block, Activity):
+            yield from _block_words(block.blocks)
+        elif isinstance(block, Image):
+            yield block.alt

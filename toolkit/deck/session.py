@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from ..content.models import SiteContent
 from ..errors import ToolkitError
 from ..i18n import N_, Words
+from ..i18n.content import in_language
 from ..i18n.languages import code_of
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
 from .markdown import parse_session
-from .model import Deck, DeckMeta, Slide
+from .model import Deck, DeckMeta, Slide, deck_text
 from .template import SessionTemplates
 
 if TYPE_CHECKING:
@@ -32,8 +33,10 @@ def make_deck(
 ) -> Deck:
     """Render the topic's template for the site and audience, and parse the result.
 
-    With a translator, the deck is in its language; a draft translation gets a note on the first slide.
+    With a translator, the deck is in its language, local content too; a draft translation, or one with
+    local content left in English, gets a note on the first slide.
     """
+    site = in_language(site, translator)
     templates = SessionTemplates(root.sessions)
     source = str(templates.path(topic).relative_to(root.path))
     if check_audience(audience) not in declared_audiences(templates.path(topic)):
@@ -59,17 +62,19 @@ def make_deck(
         subject=str(front.get("subject", "")),
         date=site.latest_check.isoformat(),
     )
+    if translator:
+        translator.shown(deck_text(Deck(meta, parsed.slides)))  # count the local content the deck shows
     return Deck(meta, _in_language(parsed.slides, Words(translator)))
 
 
 def _in_language(slides: tuple[Slide, ...], words: Words) -> tuple[Slide, ...]:
-    """Notes markers in the deck's language, and the draft note on the first slide of a draft translation."""
+    """Notes markers in the deck's language; on the first slide, notes if it is a draft or has English in it."""
     if words.translator is None or words.language.is_source:
         return slides
     markers = {m: words(m) for m in NOTE_MARKERS}
     changed = [replace(s, notes=tuple(_marker_in_language(n, markers) for n in s.notes)) for s in slides]
-    if changed and words.translator.draft:
-        changed[0] = replace(changed[0], notes=(words(DRAFT_NOTE), *changed[0].notes))
+    if changed:
+        changed[0] = replace(changed[0], notes=(*words.notices(DRAFT_NOTE), *changed[0].notes))
     return tuple(changed)
 
 

@@ -19,6 +19,7 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
+from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
@@ -68,14 +69,18 @@ def to_yaml(value: Any) -> Raw:
 
 
 def escape_markdown(value: Any) -> str:
-    """Make a content value print as itself, so local content can never add links, images or markup."""
+    """Make a content value print as itself, so local content can never add links, images or markup.
+
+    Local content with no translation is marked, so the deck can tag it as English.
+    """
     if isinstance(value, Raw):
         return value
     if value is None:
         return ""
     text = " ".join(str(value).split())
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START_SPECIAL.sub(r"\1\\\2", text, count=1)
+    text = _LINE_START_SPECIAL.sub(r"\1\\\2", text, count=1)
+    return f"{UNTRANSLATED_START}{text}{UNTRANSLATED_END}" if isinstance(value, Untranslated) and text else text
 
 
 class SessionTemplates:

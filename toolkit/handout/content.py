@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, ListItem, Paragraph, Run, Table, plain
+from ..deck.model import Activity, Block, BulletList, Deck, Inline, ListItem, Paragraph, Run, Table, deck_text, plain
 from ..deck.session import ASK, SAY
 from ..i18n import N_, Words
+from ..i18n.languages import SOURCE, TAGS
+from ..text import Untranslated
 from .model import Contact, Handout, HandoutBlock, Part
 
 # Every sentence here is marked N_() for the toolkit's catalogue and translated where it is used.
@@ -123,11 +125,10 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
     maker = _Maker(words, _Patterns.of(words))
     parts = [maker.slide_part(slide.title, slide.blocks, slide.notes) for slide in deck.slides]
     parts.append(maker.questions())
-    parts.append(maker.who_to_contact(contacts, _words_of(deck)))
+    parts.append(maker.who_to_contact(named_in(deck, contacts)))
     parts.append(maker.about(deck.meta.date))
     intro = [_paragraph(words(text)) for text in INTRO]
-    if words.translator is not None and words.translator.draft:
-        intro.insert(0, Paragraph((Run(words(DRAFT), bold=True),)))
+    intro[:0] = [Paragraph((Run(notice, bold=True),)) for notice in words.notices(DRAFT)]
     return Handout(meta=deck.meta, title=deck.meta.title, intro=tuple(intro), parts=tuple(parts))
 
 
@@ -176,7 +177,7 @@ class _Maker:
         return start
 
     def at_home_runs(self, runs: Inline) -> Inline:
-        return _with_addresses(tuple(Run(self.rewrite_text(r.text), r.bold, r.link) for r in runs))
+        return _with_addresses(tuple(replace(r, text=self.rewrite_text(r.text)) for r in runs))
 
     def rewrite_text(self, text: str) -> str:
         for room, home in self.patterns.at_home:
@@ -194,16 +195,15 @@ class _Maker:
         lead, end = _paragraph(words(QUESTIONS_LEAD)), _paragraph(words(QUESTIONS_END))
         return Part(words(QUESTIONS_TITLE), (lead, BulletList(items), end))
 
-    def who_to_contact(self, contacts: Iterable[Contact], deck_words: str) -> Part:
-        """Your work coach and jobcentre, and the services the session talked about."""
+    def who_to_contact(self, contacts: Iterable[Contact]) -> Part:
+        """Your work coach, then the contacts given: the jobcentre and the services the session talked about."""
         coach = Part(self.words(WORK_COACH[0]), (_paragraph(self.words(WORK_COACH[1])),))
-        chosen = [c for c in contacts if c.always or c.name.casefold() in deck_words]
-        return Part(self.words(CONTACT_TITLE), (), (coach, *(self.contact(c) for c in chosen)))
+        return Part(self.words(CONTACT_TITLE), (), (coach, *(self.contact(c) for c in contacts)))
 
     def contact(self, contact: Contact) -> Part:
         values = (contact.phone, contact.website, contact.address, contact.opening)
         items = tuple(
-            ListItem((Run(f"{self.words(label)}: ", bold=True), Run(value)))
+            ListItem((Run(f"{self.words(label)}: ", bold=True), _run(value)))
             for label, value in zip(CONTACT_LABELS, values, strict=True)
             if value
         )
@@ -260,29 +260,16 @@ def _address(link: str) -> str:
     return link
 
 
-def _words_of(deck: Deck) -> str:
-    """All the words in a deck, to find which services it names."""
-    words: list[str] = [deck.meta.title]
-    for slide in deck.slides:
-        words.append(slide.title)
-        words.extend(slide.notes)
-        words.extend(_block_words(slide.blocks))
-    return " ".join(words).casefold()
-
-
-def _block_words(blocks: Iterable[Block]) -> Iterable[str]:
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield plain(block.runs)
-        elif isinstance(block, BulletList):
-            yield from (plain(i.runs) for i in block.items)
-        elif isinstance(block, Table):
-            yield from (plain(c) for row in (block.header, *block.rows) for c in row)
-        elif isinstance(block, Activity):
-            yield from _block_words(block.blocks)
-        elif isinstance(block, Image):
-            yield block.alt
+def named_in(deck: Deck, contacts: Iterable[Contact]) -> tuple[Contact, ...]:
+    """The contacts a handout lists: the jobcentre, and each service the session names."""
+    words = deck_text(deck).casefold()
+    return tuple(c for c in contacts if c.always or c.name.casefold() in words)
 
 
 def _paragraph(text: str) -> Paragraph:
-    return Paragraph((Run(text),))
+    return Paragraph((_run(text),))
+
+
+def _run(text: str) -> Run:
+    """A run of text; local content shown in English because it has no translation is tagged English."""
+    return Run(text, lang=TAGS[SOURCE] if isinstance(text, Untranslated) else None)

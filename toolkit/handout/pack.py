@@ -97,6 +97,5 @@ def pack_message(title: str, files: list[str], style: str, words: Words | None =
         words(formats, style=label, others=", ".join(others)),
         words(questions),
     ]
-    if words.translator is not None and words.translator.draft:
-        paragraphs.insert(0, words(DRAFT_MESSAGE))
+    paragraphs[:0] = words.notices(DRAFT_MESSAGE)
     return "\n\n".join(paragraphs) + "\n"

@@ -17,6 +17,9 @@ def N_(text: str) -> str:
     return text
 
 
+LOCAL_IN_ENGLISH = N_("Some details about this area are in English, because nobody has translated them yet.")
+
+
 class Words:
     """The toolkit's own words (headings, labels, the covering message) in one output's language.
 
@@ -45,6 +48,13 @@ class Words:
         else:
             text = singular if num == 1 else plural
         return text % {"num": num, **values}
+
+    def notices(self, draft: str) -> list[str]:
+        """What an output says first about its translation: the `draft` note if it is a draft, and a note
+        if some local content is in English because it has no translation."""
+        usage = self.translator.usage if self.translator else None
+        said = [self(draft)] if self.translator and self.translator.draft else []
+        return said + ([self(LOCAL_IN_ENGLISH)] if usage and usage.local_in_english else [])
 
     def date(self, day: Any) -> str:
         """A date as people write it in this language: '5 March 2026' in English."""

@@ -4,6 +4,7 @@ Layout, under a content root's templates/ folder:
 
     locale/sessions.pot                      the English strings of templates/sessions/*.md.j2
     locale/toolkit.pot                       the toolkit's own words in outputs (handouts, send packs, notes)
+    locale/content.pot                       the words of local_content/ (names, descriptions, how to apply)
     locale/<lang>/LC_MESSAGES/<domain>.po    one language's translations of a .pot
     locale/<lang>/status.yaml                whether a qualified translator has checked the language
 
@@ -28,11 +29,12 @@ from pathlib import Path
 from ..content.yamlfile import read_yaml
 from ..errors import ToolkitError
 from ..project import bundled_root
+from ..text import Untranslated
 from .languages import Language
 
 LOCALE = "locale"
-SESSIONS, TOOLKIT = "sessions", "toolkit"
-DOMAINS = (SESSIONS, TOOLKIT)
+SESSIONS, TOOLKIT, CONTENT = "sessions", "toolkit", "content"
+DOMAINS = (SESSIONS, TOOLKIT, CONTENT)
 STATUS_FILE = "status.yaml"
 REVIEWED_COMMENT = re.compile(r"^reviewed\b", re.IGNORECASE)
 
@@ -109,7 +111,8 @@ def load_catalogue(path: Path, code: str) -> Catalogue:
 @cache
 def _load(path: Path, code: str, size: int, mtime_ns: int) -> Catalogue:
     catalog = read_catalogue(path, code)
-    for message, errors in catalog.check():
+    placeholders = path.stem != CONTENT  # local content has no %(name)s: in '50% off', % is just a word
+    for message, errors in catalog.check() if placeholders else ():
         if errors and message.string and not message.fuzzy:
             raise ToolkitError(
                 f"the translation of '{_short(message.id)}' is wrong: {errors[0]}. Keep every %(name)s as it is",
@@ -198,6 +201,16 @@ class Usage:
             self.out_of_date | other.out_of_date,
         )
 
+    @property
+    def local_in_english(self) -> set[tuple[str, Key]]:
+        """Local content shown in English: allowed, and the output says so."""
+        return {used for used in self.missing if used[0] == CONTENT}
+
+    @property
+    def missing_strings(self) -> set[tuple[str, Key]]:
+        """Template and toolkit strings shown in English: a build refuses them unless --allow-missing."""
+        return self.missing - self.local_in_english
+
 
 class Translator:
     """Looks strings up in one language's catalogues and remembers what each output used.
@@ -208,6 +221,7 @@ class Translator:
     def __init__(self, language: Language, catalogues: dict[str, Catalogue], status: ReviewStatus):
         self.language, self.catalogues, self.status = language, catalogues, status
         self.usage = Usage()
+        self.looked: dict[Key, str] = {}  # local content looked up, as shown: counted once an output shows it
 
     def fork(self) -> Translator:
         """A translator for one output of a deck: it starts from what the deck itself used."""
@@ -227,15 +241,41 @@ class Translator:
                 return found[index]
         return singular if n == 1 else plural
 
+    def local(self, text: str) -> str:
+        """A value of the site's content in this language, or the English as Untranslated where it has none.
+
+        Not counted yet: a site has more content than one output shows, so `shown` counts what it shows.
+        """
+        from .content import msgid_of
+
+        if self.language.is_source:
+            return text
+        key = msgid_of(text)
+        entry = self._entry(CONTENT, key)
+        shown = entry.string if _usable(entry) and isinstance(entry.string, str) else Untranslated(text)
+        self.looked[key] = shown
+        return shown
+
+    def shown(self, text: str) -> None:
+        """Count the local content an output shows: each value looked up whose words are in `text`."""
+        from .content import msgid_of
+
+        folded = text.casefold()
+        for key, value in self.looked.items():
+            if msgid_of(value).casefold() in folded:
+                self._lookup(CONTENT, key, None)
+
+    def _entry(self, domain: str, key: Key) -> Translation | None:
+        return (self.catalogues.get(domain) or Catalogue(None)).entries.get(key)
+
     def _lookup(self, domain: str, msgid: str, context: str | None) -> str | tuple[str, ...] | None:
+        """The translation of a string, counted as used by this output."""
         if self.language.is_source or not msgid:
             return None
-        catalogue = self.catalogues.get(domain) or Catalogue(None)
         key = key_of(msgid, context)
-        entry = catalogue.entries.get(key)
         used = (domain, key)
-        translated = entry is not None and not entry.fuzzy and _has_string(entry.string)
-        if not translated:
+        entry = self._entry(domain, key)
+        if not _usable(entry):
             self.usage.missing.add(used)
             if entry is not None and entry.fuzzy:
                 self.usage.out_of_date.add(used)
@@ -252,7 +292,12 @@ class Translator:
         """Not checked by a qualified translator: the language is not signed off, or a string used is not."""
         if self.language.is_source:
             return False
-        return not self.status.reviewed or bool(self.usage.drafts) or bool(self.usage.missing)
+        return not self.status.reviewed or bool(self.usage.drafts) or bool(self.usage.missing_strings)
+
+    @property
+    def reviewed(self) -> bool:
+        """Wholly in this language and checked: not a draft, and no local content left in English."""
+        return not self.draft and not self.usage.local_in_english
 
     def manifest_status(self) -> dict[str, object]:
         """The manifest's translation_status for an output made with this translator."""
@@ -261,10 +306,11 @@ class Translator:
         usage = self.usage
         return {
             "language": self.language.code,
-            "reviewed": not self.draft,
+            "reviewed": self.reviewed,
             "strings": len(usage.translated) + len(usage.missing),
-            "missing": len(usage.missing),
-            "out_of_date": len(usage.out_of_date),
+            "missing": len(usage.missing_strings),
+            "out_of_date": len(usage.out_of_date - usage.local_in_english),
+            "local_in_english": len(usage.local_in_english),
             "drafts": len(usage.drafts),
             "reviewer": self.status.reviewer,
             "date": self.status.date,
@@ -273,6 +319,11 @@ class Translator:
 
 def _has_string(value: str | tuple[str, ...]) -> bool:
     return all(value) if isinstance(value, tuple) else bool(value)
+
+
+def _usable(entry: Translation | None) -> bool:
+    """Translated and up to date: a fuzzy (out of date) or empty translation is not used."""
+    return entry is not None and not entry.fuzzy and _has_string(entry.string)
 
 
 def make_translator(templates: Path, language: Language) -> Translator:

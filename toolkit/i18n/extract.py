@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,11 +18,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import write_po
 
+from ..content.loader import DISTRICT, NATIONAL, find_sites, load_site
+from ..content.yamlfile import read_yaml
 from ..deck.template import I18N_OPTIONS, JINJA_OPTIONS
 from ..errors import ToolkitError
 from ..files import write_atomic
 from ..project import ContentRoot
 from .catalogues import (
+    CONTENT,
     DOMAINS,
     REVIEWED_COMMENT,
     SESSIONS,
@@ -35,6 +39,7 @@ from .catalogues import (
     read_status,
     write_status,
 )
+from .content import msgid_of, words_of
 from .languages import language
 
 COMMENT_TAGS = ("Translators:",)
@@ -53,8 +58,11 @@ def _package_folder() -> Path:
     return Path(__file__).resolve().parents[1]
 
 
-def extract(root: ContentRoot, domain: str) -> Catalog:
-    """The English strings of one domain as a template catalogue (.pot), with where each one is."""
+def extract(root: ContentRoot, domain: str, code: str | None = None) -> Catalog:
+    """The English strings of one domain as a template catalogue (.pot), with where each one is.
+
+    For local content, only the sites translated into `code` (with no code, every site).
+    """
     catalog = Catalog(
         project="Group session toolkit",
         domain=domain,
@@ -64,6 +72,22 @@ def extract(root: ContentRoot, domain: str) -> Catalog:
         header_comment=f"# English strings of the '{domain}' catalogue. Made by 'toolkit translations extract':\n"
         "# do not edit. Translators work on locale/<language>/LC_MESSAGES/*.po (see docs/translations.md).",
     )
+    found = _content_strings(root, code) if domain == CONTENT else _code_strings(root, domain)
+    try:
+        for where, line, message, comments, context in found:
+            catalog.add(message, None, [(where, line)], auto_comments=comments, context=context)
+    except ToolkitError:
+        raise
+    except Exception as err:  # babel's extractors raise what the parser raises: name the template
+        raise ToolkitError(f"cannot extract strings ({err}): fix the template", root.sessions) from None
+    return catalog
+
+
+Found = Iterator[tuple[str, int, str, list[str], str | None]]  # where, line, msgid, comments, context
+
+
+def _code_strings(root: ContentRoot, domain: str) -> Found:
+    """Strings marked in the session templates, or in the toolkit's own code."""
     if domain == SESSIONS:
         folder, base = root.sessions, root.path
         found = extract_from_dir(
@@ -79,19 +103,49 @@ def extract(root: ContentRoot, domain: str) -> Catalog:
         found = extract_from_dir(
             folder, method_map=[("**.py", "python")], keywords=TOOLKIT_KEYWORDS, comment_tags=COMMENT_TAGS
         )
-    try:
-        for filename, line, message, comments, context in found:
-            where = (folder / filename).relative_to(base).as_posix()
-            catalog.add(message, None, [(where, line)], auto_comments=comments, context=context)
-    except Exception as err:  # babel's extractors raise what the parser raises: name the template
-        raise ToolkitError(f"cannot extract strings ({err}): fix the template", folder) from None
-    return catalog
+    for filename, line, message, comments, context in found:
+        yield (folder / filename).relative_to(base).as_posix(), line, message, comments, context
+
+
+def _content_strings(root: ContentRoot, code: str | None) -> Found:
+    """The words of each site translated into `code`, with each place they are written and the field's name."""
+    for ref in find_sites(root.content):
+        site = load_site(root.content, ref)
+        if code and code not in site.translations:
+            continue
+        places: dict[str, list[tuple[str, int, str]]] = {}
+        for path in (root.content / NATIONAL, root.content / ref.district / DISTRICT, ref.path):
+            for msgid, place in _places(path, path.relative_to(root.path).as_posix()):
+                places.setdefault(msgid, []).append(place)
+        for msgid in words_of(site):
+            for where, line, field_name in places.get(msgid, []):
+                yield where, line, msgid, [field_name], None
+
+
+def _places(path: Path, where: str) -> Iterator[tuple[str, tuple[str, int, str]]]:
+    """Each text value in a content file, as a catalogue key with its file, line and field name."""
+    doc = read_yaml(path)
+
+    def walk(value: object, location: tuple) -> Iterator[tuple[str, tuple[str, int, str]]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*location, key))
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                yield from walk(item, (*location, n))
+        elif isinstance(value, str):
+            field_name = ".".join(part for part in location if isinstance(part, str))
+            yield msgid_of(value), (where, doc.line_of(location) or 1, field_name)
+
+    yield from walk(doc.data, ())
 
 
 def source_lines(root: ContentRoot, domain: str) -> dict[Key, list[str]]:
     """Where each English string is used, as 'file:line', for error messages."""
-    stamp = tuple(sorted((p.as_posix(), p.stat().st_mtime_ns) for p in root.sessions.glob("*.j2")))
-    return _source_lines(root.path, domain, stamp if domain == SESSIONS else ())
+    folder = {SESSIONS: root.sessions, CONTENT: root.content}.get(domain)
+    files = sorted(folder.rglob("*")) if folder else []
+    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in files if p.is_file())
+    return _source_lines(root.path, domain, stamp)
 
 
 @cache
@@ -132,7 +186,7 @@ def update_catalogues(root: ContentRoot, codes: list[str]) -> list[Path]:
     written = []
     for code in sorted(set(catalogue_languages(root.templates)) | {language(c).code for c in codes}):
         for domain in DOMAINS:
-            template = extract(root, domain)
+            template = extract(root, domain, code)
             path = po_path(root.templates, code, domain)
             catalog = updated(template, path, code)
             _write(path, catalog, include_previous=True, sort_by_file=True)
@@ -172,7 +226,7 @@ def counts(root: ContentRoot, code: str) -> dict[str, DomainCounts]:
 
     result = {}
     for domain in DOMAINS:
-        template = extract(root, domain)
+        template = extract(root, domain, code)
         path = find_po(root.templates, code, domain) or po_path(root.templates, code, domain)
         catalog = updated(template, path, code)
         tally = DomainCounts()

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..errors import ToolkitError
 from ..project import ContentRoot
-from .catalogues import SESSIONS, Key, Translator, read_status, status_path
+from .catalogues import CONTENT, SESSIONS, TOOLKIT, Key, Translator, read_status, status_path
 from .languages import Language
 
 SHOWN = 8  # missing strings listed in one error; the rest are counted
+PLACES = {SESSIONS: "templates/sessions", TOOLKIT: "the toolkit", CONTENT: "local_content"}
 
 
 @dataclass(frozen=True)
@@ -54,21 +55,33 @@ def translation_problems(
     usage = translator.usage
     where = f"{output.as_posix()}: " if output else f"'{topic}': "
     problems = []
-    if usage.missing and not rules.allow_missing:
-        listed = missing_list(root, sorted(usage.missing, key=str))
-        out_of_date = f" ({len(usage.out_of_date)} of them out of date)" if usage.out_of_date else ""
+    missing = usage.missing_strings
+    if missing and not rules.allow_missing:
+        listed = missing_list(root, sorted(missing, key=str))
+        out_of_date = usage.out_of_date & missing
+        stale = f" ({len(out_of_date)} of them out of date)" if out_of_date else ""
         problems.append(
             ToolkitError(
-                f"{where}{_strings(len(usage.missing))} no {lang.name} ({lang.code}) translation{out_of_date}: "
+                f"{where}{_strings(len(missing))} no {lang.name} ({lang.code}) translation{stale}: "
                 f"{listed}. Translate them (see docs/translations.md), or build with --allow-missing to use the "
                 "English for them"
             )
         )
-    if rules.require_reviewed and translator.draft and not usage.missing:
+    elif rules.require_reviewed and translator.draft:
         problems.append(
             ToolkitError(
                 f"{where}{len(usage.drafts)} of the {lang.name} strings it uses are not marked reviewed, so "
                 "--require-reviewed refuses it: a qualified translator must check them (see docs/translations.md)"
+            )
+        )
+    elif rules.require_reviewed and usage.local_in_english:
+        english = sorted(usage.local_in_english, key=str)
+        details = "1 local detail has" if len(english) == 1 else f"{len(english)} local details have"
+        problems.append(
+            ToolkitError(
+                f"{where}{details} no {lang.name} ({lang.code}) translation, so "
+                f"--require-reviewed refuses it: {missing_list(root, english)}. Run 'toolkit translations update' "
+                "and send content.po to a translator"
             )
         )
     return problems
@@ -86,7 +99,7 @@ def missing_list(root: ContentRoot, missing: list[tuple[str, Key]]) -> str:
     for domain, key in missing[:SHOWN]:
         msgid = key[0] if isinstance(key, tuple) else key
         places = source_lines(root, domain).get(key, [])
-        place = places[0] if places else ("templates/sessions" if domain == SESSIONS else "the toolkit")
+        place = places[0] if places else PLACES[domain]
         short = msgid if len(msgid) <= 50 else msgid[:47] + "..."
         shown.append(f'{place} "{short}"')
     more = f"; and {len(missing) - SHOWN} more (run 'toolkit translations')" if len(missing) > SHOWN else ""

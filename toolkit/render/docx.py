@@ -207,13 +207,13 @@ class _Writer:
     def inline(self, paragraph: DocxParagraph, runs: Inline, bold: bool = False) -> None:
         for source in runs:
             if source.link:
-                self._link(paragraph, source.text, source.link, bold or source.bold)
+                self._link(paragraph, source.text, source.link, bold or source.bold, source.lang)
             else:
-                self._run(paragraph, source.text, bold or source.bold)
+                self._run(paragraph, source.text, bold or source.bold, source.lang)
 
-    def _run(self, paragraph: DocxParagraph, text: str, bold: bool = False) -> list:
-        """The text as runs in the document's language; in a right-to-left language, numbers and Latin
-        words are runs of their own, between left-to-right marks, and the rest is marked w:rtl."""
+    def _run(self, paragraph: DocxParagraph, text: str, bold: bool = False, lang: str | None = None) -> list:
+        """The text as runs in the document's language (or `lang`); in a right-to-left language, numbers and
+        Latin words are runs of their own, between left-to-right marks, and the rest is marked w:rtl."""
         pieces = segments(text) if self.rtl else [(text, False)]
         runs = []
         for piece, ltr in pieces:
@@ -222,17 +222,17 @@ class _Writer:
                 run.bold = True
                 run.font.cs_bold = True if self.rtl else None
             rpr = run._r.get_or_add_rPr()
-            lang = OxmlElement("w:lang")
-            lang.set(qn("w:val"), self.lang)
-            lang.set(qn("w:bidi"), self.lang)
-            rpr.append(lang)
+            tag = OxmlElement("w:lang")
+            tag.set(qn("w:val"), lang or self.lang)
+            tag.set(qn("w:bidi"), self.lang)
+            rpr.append(tag)
             if self.rtl and not ltr:
                 run.font.rtl = True
             runs.append(run)
         return runs
 
-    def _link(self, paragraph: DocxParagraph, text: str, address: str, bold: bool) -> None:
-        runs = self._run(paragraph, text, bold)
+    def _link(self, paragraph: DocxParagraph, text: str, address: str, bold: bool, lang: str | None) -> None:
+        runs = self._run(paragraph, text, bold, lang)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True))
         runs[0]._r.addprevious(link)

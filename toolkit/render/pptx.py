@@ -172,7 +172,7 @@ def _add_paragraph(frame: TextFrame, runs: Inline, size: int, lang: str, first: 
             run.font.bold = source.bold or None
             run.font.italic = False
             rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", lang)
+            rpr.set("lang", source.lang or lang)
             if rtl:
                 rpr.insert_element_before(rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}), *AFTER_CS)
             if source.link:

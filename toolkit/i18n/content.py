@@ -1,0 +1,62 @@
+"""Local content in another language: the words of a site's content, looked up in the `content` catalogue.
+
+Fields typed `Words` in content/models.py are translatable: names, descriptions, how to apply,
+opening times. Phone numbers, web addresses, postcodes and dates are not. The English text of a
+field is its msgid, so when the English changes, the old translation is out of date and not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, get_args
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..content.models import TRANSLATABLE, SiteContent
+
+if TYPE_CHECKING:
+    from .catalogues import Translator
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def msgid_of(text: str) -> str:
+    """The catalogue key of a content value: its words with spaces and line breaks made single spaces."""
+    return " ".join(text.split())
+
+
+def in_language(site: SiteContent, translator: Translator | None) -> SiteContent:
+    """The site's content with every translatable field in the translator's language.
+
+    A field with no translation stays in English, as `Untranslated`, so outputs can say so and tag it.
+    """
+    if translator is None or translator.language.is_source:
+        return site
+    return _changed(site, translator.local)
+
+
+def words_of(site: SiteContent) -> list[str]:
+    """Every translatable value in the site's content, as catalogue keys, in the order the model holds them."""
+    found: list[str] = []
+    _changed(site, lambda text: found.append(msgid_of(text)) or text)
+    return list(dict.fromkeys(found))
+
+
+def _changed(model: Model, change: Callable[[str], str]) -> Model:
+    """A copy of the model with `change` made to each translatable string, however deep."""
+    updates = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if _translatable(info):
+            updates[name] = [change(v) for v in value] if isinstance(value, list) else change(value) if value else value
+        elif isinstance(value, BaseModel):
+            updates[name] = _changed(value, change)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            updates[name] = [_changed(item, change) for item in value]
+    return model.model_copy(update=updates)
+
+
+def _translatable(info: FieldInfo) -> bool:
+    inner = get_args(info.annotation)
+    return TRANSLATABLE in info.metadata or (bool(inner) and TRANSLATABLE in get_args(inner[0])[1:])
