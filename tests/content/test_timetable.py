@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from toolkit.content.loader import find_sites, load_site
-from toolkit.content.models import clock
 from toolkit.errors import ToolkitError
+from toolkit.i18n.clock import clock
 from toolkit.project import ContentRoot
 
 from ..conftest import REPO
@@ -96,3 +96,15 @@ def test_every_example_site_has_a_week_of_support() -> None:
         kinds = sorted(a.kind for a in timetable.sessions)
         assert kinds == ["group", "group", "one-to-one", "one-to-one", "one-to-one"], ref.site
         assert all(a.room and a.covers for a in timetable.sessions)
+
+
+def test_days_and_times_come_in_the_language_being_rendered() -> None:
+    from toolkit.i18n.clock import day_name, rendering_in, time_span
+
+    start, end = dt.time(10), dt.time(11, 30)
+    assert (day_name(0), time_span(start, end)) == ("Monday", "10am to 11:30am")
+    with rendering_in("cy"):
+        assert (day_name(0), clock(start), time_span(start, end)) == ("Dydd Llun", "10:00", "10:00\u2009–\u200911:30")
+    with rendering_in("pl"):
+        assert day_name(4) == "piątek"
+    assert clock(dt.time(12)) == "midday"  # English again once rendering ends

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from ..i18n.clock import clock, day_name, time_span
+
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _PHONE = re.compile(r"^[0-9+][0-9 ()+-]{5,}$")
 
@@ -171,15 +173,6 @@ Day = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 DAYS: tuple[str, ...] = Day.__args__
 
 
-def clock(time: dt.time) -> str:
-    """A time as GOV.UK writes it: 9am, 10:30am, midday, 1:15pm."""
-    if time == dt.time(12, 0):
-        return "midday"
-    hour = time.hour % 12 or 12
-    minutes = f":{time.minute:02d}" if time.minute else ""
-    return f"{hour}{minutes}{'am' if time.hour < 12 else 'pm'}"
-
-
 class Appointment(Strict):
     """One part of the week of support: a one-to-one with a work coach, or a group session."""
 
@@ -200,6 +193,11 @@ class Appointment(Strict):
         return self
 
     @property
+    def day_name(self) -> str:
+        """The day in the language being rendered: "Monday", "Dydd Llun"."""
+        return day_name(DAYS.index(self.day))
+
+    @property
     def starts(self) -> str:
         """Like "10am"."""
         return clock(self.start)
@@ -207,7 +205,7 @@ class Appointment(Strict):
     @property
     def times(self) -> str:
         """Like "10am to 11:30am"."""
-        return f"{clock(self.start)} to {clock(self.end)}"
+        return time_span(self.start, self.end)
 
 
 class Timetable(Fact):

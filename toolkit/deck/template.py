@@ -19,6 +19,8 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
+from ..i18n.clock import rendering_in
+from ..i18n.languages import SOURCE
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
 
 if TYPE_CHECKING:
@@ -137,8 +139,10 @@ class SessionTemplates:
         A template mistake names the file and line.
         """
         path = self.path(name)
+        code = translator.language.code if translator else SOURCE
         try:
-            return self.env.get_template(path.name).render(**gettext_callables(translator), **context)
+            with rendering_in(code):
+                return self.env.get_template(path.name).render(**gettext_callables(translator), **context)
         except TemplateNotFound as err:
             raise ToolkitError(
                 f"no template called '{err.name}': run 'toolkit build --help' for topics", self.folder
