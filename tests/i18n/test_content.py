@@ -14,7 +14,7 @@ from toolkit.deck.template import escape_markdown
 from toolkit.project import ContentRoot
 from toolkit.text import Untranslated
 
-from ..conftest import toolkit
+from ..conftest import axe_violations, toolkit
 from .conftest import po
 
 FOLDER = "north/testford-central"
@@ -87,6 +87,24 @@ def test_untranslated_content_is_english_tagged_as_english_and_the_output_says_s
         status = entry["translation_status"]
         assert status["local_in_english"] == 1 and status["reviewed"] is False
         assert status["missing"] == 0 if entry["format"] == "pptx" else status["missing"] > 0
+
+
+def test_pages_with_english_content_pass_axe_in_welsh_and_arabic(
+    i18n_root: ContentRoot, tmp_path: Path, browser, axe_source: str
+) -> None:
+    (po(i18n_root, "ar", "content")).unlink()  # nothing of the site's content in Arabic
+    untranslate(i18n_root, "Testford Central Jobcentre")
+    out = tmp_path / "out"
+    result = build(i18n_root, out, "--lang", "cy,ar", "--format", "html", "--allow-missing")
+    assert result.exit_code == 0, result.output + result.stderr
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    for code in ("cy", "ar"):
+        url = (out / FOLDER / code / "hello.html").as_uri()
+        assert axe_violations(page, axe_source, url) == [], code
+        english = page.evaluate("[...document.querySelectorAll('[lang=\"en-GB\"]')].map(e => e.textContent)")
+        assert "Testford Central Jobcentre" in english, code
+    context.close()
 
 
 def test_content_an_output_does_not_show_is_not_counted(i18n_root: ContentRoot, tmp_path: Path) -> None:
