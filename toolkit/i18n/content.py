@@ -38,9 +38,14 @@ def in_language(site: SiteContent, translator: Translator | None) -> SiteContent
 
 def words_of(site: SiteContent) -> list[str]:
     """Every translatable value in the site's content, as catalogue keys, in the order the model holds them."""
-    found: list[str] = []
-    _changed(site, lambda text: found.append(msgid_of(text)) or text)
-    return list(dict.fromkeys(found))
+    found: dict[str, None] = {}
+
+    def note(text: str) -> str:
+        found[msgid_of(text)] = None
+        return text
+
+    _changed(site, note)
+    return list(found)
 
 
 def _changed(model: Model, change: Callable[[str], str]) -> Model:
