@@ -44,6 +44,20 @@ def test_an_english_string_changed_in_a_template_is_out_of_date_in_every_languag
     assert status(i18n_root)[("cy", "sessions")]["out_of_date"] == 1
 
 
+def test_the_old_english_stays_once_through_updates_and_goes_when_the_translator_is_done(
+    i18n_root: ContentRoot,
+) -> None:
+    template = i18n_root.sessions / "hello.md.j2"
+    template.write_text(template.read_text().replace("Who takes the bus?", "Who takes a bus?"))
+    for _ in range(2):
+        assert toolkit("--root", i18n_root.path, "translations", "update").exit_code == 0
+    text = po(i18n_root, "cy").read_text()
+    assert text.count('#| msgid "Who takes the bus?"') == 1 and "# |" not in text
+    po(i18n_root, "cy").write_text(text.replace("#, fuzzy\n#| msgid", "#| msgid", 1))  # the translator is done
+    assert toolkit("--root", i18n_root.path, "translations", "update").exit_code == 0
+    assert "Who takes the bus?" not in po(i18n_root, "cy").read_text()
+
+
 def test_a_fuzzy_string_is_not_used_and_loses_its_reviewed_mark(i18n_root: ContentRoot, tmp_path) -> None:
     toolkit("--root", i18n_root.path, "translations", "review", "cy", "--reviewer", "A Translator")
     template = i18n_root.sessions / "hello.md.j2"

@@ -41,6 +41,7 @@ def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_latin_words_and_numbers_are_cut_out_of_right_to_left_text() -> None:
     text = "اتصل بالرقم 0113 496 0000 أو زر www.example.org لإرسال CV."
     assert [p for p, ltr in segments(text) if ltr] == [PHONE, "www.example.org", "CV"]
+    assert [p for p, ltr in segments("اتصل بـ Carers' Resource اليوم") if ltr] == ["Carers' Resource"]
     assert segments("Questions for your next appointment.") == [("Questions for your next appointment.", True)]
 
 

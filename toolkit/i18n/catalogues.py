@@ -95,11 +95,28 @@ def read_catalogue(path: Path, code: str):
 
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=code, abort_invalid=True)
+            catalog = read_po(handle, locale=code, abort_invalid=True)
     except PoFileError as err:
         raise ToolkitError(f"cannot read this catalogue: {err}", path) from None
     except (OSError, ValueError) as err:
         raise ToolkitError(f"cannot read this catalogue ({err}): fix it or make it again", path) from None
+    for message in catalog:
+        _previous_english(message)
+    return catalog
+
+
+def _previous_english(message) -> None:
+    """babel reads the '#| msgid' lines (the English before it changed) as comments: make them the previous
+    msgid again on a fuzzy string, and drop them once a translator has cleared the fuzzy flag."""
+    from babel.messages.pofile import denormalize
+
+    lines = [c[2:] for c in message.user_comments if c.startswith("| ")]
+    if not lines:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+    first, *rest = lines
+    if message.fuzzy and first.startswith("msgid "):
+        message.previous_id = [denormalize("\n".join([first.removeprefix("msgid "), *rest]))]
 
 
 def load_catalogue(path: Path, code: str) -> Catalogue:

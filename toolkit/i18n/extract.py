@@ -201,10 +201,12 @@ def updated(template: Catalog, path: Path, code: str) -> Catalog:
     else:
         catalog = Catalog(locale=code, domain=template.domain, creation_date=FIXED_DATE, fuzzy=False)
         catalog.revision_date = FIXED_DATE
+    before = {m.id: m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
     catalog.update(template, update_header_comment=False, keep_user_comments=True, update_creation_date=False)
     for message in catalog:
         if message.id and message.fuzzy:
             message.user_comments = [c for c in message.user_comments if not REVIEWED_COMMENT.match(c.strip())]
+            message.previous_id = message.previous_id or before.get(message.id, [])  # babel drops it when kept
     return catalog
 
 

@@ -13,7 +13,7 @@ import re
 
 LRM = "\u200e"
 _LATIN = "A-Za-z0-9\u00c0-\u024f"  # Latin letters (with accents) and digits
-_TOKEN = rf"[+(]?[{_LATIN}](?:[{_LATIN}.,:;/@+\-_#&%=?~'’()]*[{_LATIN})/])?"
+_TOKEN = rf"[+(]?[{_LATIN}](?:[{_LATIN}.,:;/@+\-_#&%=?~'’()]*[{_LATIN})/'’])?"  # ' for "Carers' Resource"
 LTR_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]+{_TOKEN})*")
 RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew and Arabic scripts
 
