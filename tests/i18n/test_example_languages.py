@@ -121,6 +121,16 @@ def test_manifest_says_the_translations_are_drafts(built: Path) -> None:
     for entry in entries:
         status = entry["translation_status"]
         assert status["language"] in LANGUAGES and status["reviewed"] is False and status["missing"] == 0
+        assert status["local_in_english"] == 0  # the site's own facts are translated too
+
+
+def test_every_example_site_has_its_local_content_in_the_languages_it_asks_for() -> None:
+    result = toolkit("--root", REPO, "translations", "--format", "json")
+    assert result.exit_code == 0, result.output + result.stderr
+    content = {r["language"]: r for r in json.loads(result.output) if r["domain"] == "content"}
+    assert set(content) == set(LANGUAGES)
+    for code, row in content.items():
+        assert row["strings"] > 100 and row["missing"] == row["out_of_date"] == 0, (code, row["missing_strings"])
 
 
 def test_arabic_decks_and_documents_read_right_to_left(built: Path) -> None:
