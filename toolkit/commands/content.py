@@ -54,7 +54,7 @@ def validate(ctx: click.Context) -> None:
             load_site(root.content, ref)
         except ToolkitError as problem:
             problems.append(problem)
-    for problem in problems:
+    for problem in dict.fromkeys(str(p) for p in problems):  # a district's mistake shows once, not per site
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
     if problems:
         raise SystemExit(1)
