@@ -181,3 +181,13 @@ def test_content_may_not_hold_the_marks(i18n_root: ContentRoot) -> None:
     site.write_text(site.read_text().replace("Testford Central Jobcentre", "Testford \ue000Central"))
     result = toolkit("--root", i18n_root.path, "validate")
     assert result.exit_code != 0 and "U+E000" in result.stderr and "testford-central.yaml:2" in result.stderr
+
+
+def test_the_review_site_says_which_decks_have_local_content_in_english(i18n_root: ContentRoot, tmp_path: Path) -> None:
+    untranslate(i18n_root, "Testford Central Jobcentre")
+    out = tmp_path / "out"
+    assert build(i18n_root, out).exit_code == 0
+    result = toolkit("--root", i18n_root.path, "report", "--out", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    index = (out / "report" / "index.html").read_text()
+    assert "Draft translation" in index and "(1 local detail in English)" in index
