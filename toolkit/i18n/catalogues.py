@@ -344,7 +344,7 @@ def _usable(entry: Translation | None) -> bool:
 
 
 def make_translator(templates: Path, language: Language) -> Translator:
-    """The translator for a language, with its catalogues for both domains (an empty one where none exists)."""
+    """The translator for a language, with its catalogues for each domain (an empty one where none exists)."""
     if language.is_source:
         return Translator(language, {}, ReviewStatus(True))
     catalogues = {}

@@ -109,14 +109,19 @@ def _code_strings(root: ContentRoot, domain: str) -> Found:
 
 def _content_strings(root: ContentRoot, code: str | None) -> Found:
     """The words of each site translated into `code`, with each place they are written and the field's name."""
+    by_file: dict[Path, dict[str, list[tuple[str, int, str]]]] = {}  # national and district files: read once
     for ref in find_sites(root.content):
         site = load_site(root.content, ref)
         if code and code not in site.translations:
             continue
         places: dict[str, list[tuple[str, int, str]]] = {}
         for path in (root.content / NATIONAL, root.content / ref.district / DISTRICT, ref.path):
-            for msgid, place in _places(path, path.relative_to(root.path).as_posix()):
-                places.setdefault(msgid, []).append(place)
+            if path not in by_file:
+                by_file[path] = {}
+                for msgid, place in _places(path, path.relative_to(root.path).as_posix()):
+                    by_file[path].setdefault(msgid, []).append(place)
+            for msgid, found in by_file[path].items():
+                places.setdefault(msgid, []).extend(found)
         for msgid in words_of(site):
             for where, line, field_name in places.get(msgid, []):
                 yield where, line, msgid, [field_name], None
