@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
 from .content.models import SiteContent
+from .content.theme import Theme, load_theme, theme_inputs
 from .deck.audience import GENERAL, check_audience, declared_audiences
 from .deck.model import Deck
 from .deck.session import make_deck
@@ -35,7 +36,7 @@ from .i18n.content import in_language
 from .i18n.outputs import TranslationRules, acceptable, check_languages, translation_problems
 from .manifest import Entry, read_manifest, write_manifest
 from .project import ContentRoot
-from .render import STYLED, RenderOptions, load_writers
+from .render import STYLED, THEMED, RenderOptions, load_writers
 
 STANDARD = "standard"
 IN_FLIGHT = 3  # tasks queued per worker process
@@ -87,6 +88,7 @@ class _Task:
     master: Path
     language: Language
     rules: TranslationRules
+    theme: Theme
 
 
 def plan(
@@ -170,19 +172,22 @@ def run(
     previous = read_manifest(out)
     templates = SessionTemplates(root.sessions)
     sites: dict[SiteRef, SiteContent | None] = {}
+    themes: dict[str, Theme | None] = {}
     tasks = []
     groups = _by_deck(jobs)
     for ref, *_ in groups:
+        if ref.district not in themes:
+            themes[ref.district] = _load_theme(root, ref.district, result)
         if ref not in sites:
-            sites[ref] = _load(root, ref, result)
+            sites[ref] = _load(root, ref, result) if themes[ref.district] else None
     check_languages(root.templates, {_language(j, sites[j.site]) for j in jobs if sites[j.site]}, rules)
     memo: dict[tuple, str] = {}  # digests shared by many jobs, worked out once per build
     for (ref, topic, audience, _lang), group in groups.items():
-        site = sites[ref]
+        site, theme = sites[ref], themes[ref.district]
         lang = _language(group[0], site) if site else None
         todo = []
         for job in group:
-            inputs = _inputs(root, templates, site, job, master, lang, memo) if site else ""
+            inputs = _inputs(root, templates, site, theme, job, master, lang, memo) if site and theme else ""
             entry = previous.get(job.output(lang.tag).as_posix()) if site else None
             if site and (force or not _still_good(out, entry, inputs) or not acceptable(entry, rules)):
                 todo.append((job, inputs))
@@ -190,7 +195,7 @@ def run(
                 result.unchanged += [entry] if entry else []
                 tick(job)
         if todo:
-            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master, lang, rules))
+            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master, lang, rules, theme))
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
         result.errors += errors
@@ -222,17 +227,28 @@ def _load(root: ContentRoot, ref: SiteRef, result: BuildResult) -> SiteContent |
         return None
 
 
+def _load_theme(root: ContentRoot, district: str, result: BuildResult) -> Theme | None:
+    """A district's theme, or None with the error listed once for all its sites' jobs."""
+    try:
+        return load_theme(root.content, district)
+    except ToolkitError as err:
+        result.errors.append(err)
+        return None
+
+
 def _inputs(
     root: ContentRoot,
     templates: SessionTemplates,
     site: SiteContent,
+    theme: Theme,
     job: Job,
     master: Path,
     lang: Language,
     memo: dict[tuple, str],
 ) -> str:
     """A fingerprint of everything the job's output is made from: templates, images, look, content, format,
-    audience, language and its catalogues. The parts many jobs share are kept in `memo`."""
+    audience, language and its catalogues, and for themed formats the district's theme files and logo.
+    The parts many jobs share are kept in `memo`."""
     files_key = ("files", job.topic, job.fmt == "pptx", lang.tag)
     if files_key not in memo:
         used = templates.sources(job.topic) + folder_files(root.templates / "images")
@@ -242,7 +258,13 @@ def _inputs(
     content_key = ("content", job.site)
     if content_key not in memo:
         memo[content_key] = digest(site.model_dump_json())
-    return digest(memo[files_key], memo[content_key], job.fmt, job.style, job.audience, lang.tag)
+    look = []
+    if job.fmt in THEMED:
+        theme_key = ("theme", job.site.district)
+        if theme_key not in memo:
+            memo[theme_key] = files_digest(theme_inputs(root.content, job.site.district, theme))
+        look = [memo[theme_key]]
+    return digest(memo[files_key], memo[content_key], *look, job.fmt, job.style, job.audience, lang.tag)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
@@ -273,7 +295,7 @@ def _execute(tasks: list[_Task], workers: int | None):
 def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]]:
     """Render one deck and write it in each format and style; runs in a worker process."""
     root = ContentRoot(task.root)
-    options = RenderOptions(master=task.master, assets=root.templates)
+    options = RenderOptions(master=task.master, assets=root.templates, theme=task.theme)
     writers = load_writers()
     entries, errors = [], []
     all_jobs = [job for job, _ in task.jobs]

@@ -43,12 +43,18 @@ def sites(ctx: click.Context, fmt: str) -> None:
 @main.command()
 @click.pass_context
 def validate(ctx: click.Context) -> None:
-    """Check every content file, without building anything."""
+    """Check every content file and every district's theme, without building anything."""
     from ..content.loader import find_sites, load_site
+    from ..content.theme import load_theme
 
     root = root_of(ctx)
     refs = find_sites(root.content)
     problems = []
+    for district in dict.fromkeys(ref.district for ref in refs):
+        try:
+            load_theme(root.content, district)
+        except ToolkitError as problem:
+            problems.append(problem)
     for ref in refs:
         try:
             load_site(root.content, ref)
@@ -58,7 +64,7 @@ def validate(ctx: click.Context) -> None:
         err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
     if problems:
         raise SystemExit(1)
-    console.print(f"All {len(refs)} sites are valid.")
+    console.print(f"All {len(refs)} sites and their themes are valid.")
 
 
 @main.command()

@@ -17,6 +17,7 @@ from .yamlfile import YamlDoc, parse_yaml, read_yaml
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NATIONAL = "national.yaml"
 DISTRICT = "district.yaml"
+THEME = "theme.yaml"  # how decks look: national or district, never a site (see theme.py)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def find_sites(content_dir: Path) -> list[SiteRef]:
         if not (district_dir / DISTRICT).is_file():
             continue
         for site_file in sorted(district_dir.glob("*.yaml")):
-            if site_file.name != DISTRICT:
+            if site_file.name not in (DISTRICT, THEME):
                 refs.append(SiteRef(district_dir.name, site_file.stem, site_file))
     for ref in refs:
         check_id(ref.district, "district")
@@ -71,35 +72,45 @@ def load_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> 
     merged: dict[str, Any] = {}
     origin: dict[tuple, YamlDoc] = {}
     for doc in docs:
-        merged = _merge(merged, doc.data, (), doc, origin)
+        merged = merge(merged, doc.data, (), doc, origin)
     merged.update(id=ref.site, district_id=ref.district)
     try:
         return SiteContent.model_validate(merged)
     except ValidationError as err:
-        raise _explain(err, docs[-1], origin) from None
+        raise explain(err, docs[-1], origin) from None
 
 
-def _merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> Any:
+def merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> Any:
     """Mappings merge key by key; lists of named items merge by name; anything else is replaced."""
     origin[location] = doc
     if isinstance(base, dict) and isinstance(override, dict):
         result = dict(base)
         for key, value in override.items():
-            result[key] = _merge(base.get(key), value, (*location, key), doc, origin)
+            result[key] = merge(base.get(key), value, (*location, key), doc, origin)
         return result
     if override and _named_list(base) and _named_list(override):  # an empty list empties the list
         by_name = {item["name"]: item for item in base}
         for item in override:
             by_name[item["name"]] = item
         return list(by_name.values())
+    _claim(override, location, doc, origin)
     return override
+
+
+def _claim(value: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> None:
+    """Record `doc` as where everything inside a value it set whole came from, so a later file that
+    changes one key inside it does not take the blame for the keys it left alone."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        origin[(*location, key)] = doc
+        _claim(item, (*location, key), doc, origin)
 
 
 def _named_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(i, dict) and "name" in i for i in value)
 
 
-def _explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:
+def explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:
     """Turn pydantic's first error into one line naming the file, line and field."""
     # A misspelt key also makes the real key "missing": report the misspelling, the cause.
     first = min(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
@@ -136,6 +147,8 @@ def plain_reason(error: ErrorDetails) -> str:
     """What is wrong with a value, in Plain English: 'must be text', 'must be one of ...'."""
     if error["type"] == "literal_error":
         return f"must be one of {error.get('ctx', {}).get('expected', 'the values in docs/content.md')}"
+    if error["type"] == "string_too_long":
+        return f"is too long: use at most {error.get('ctx', {}).get('max_length')} characters"
     return PLAIN_REASONS.get(error["type"]) or _reason(error["msg"])
 
 

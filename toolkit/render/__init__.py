@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.theme import DEFAULT_THEME, Theme
 from ..deck.model import Deck
 
 if TYPE_CHECKING:
@@ -18,14 +19,16 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RenderOptions:
     """What a writer may use besides the Deck: the slide master, the folder images come from, the
-    handout style, who a handout says to contact (made from the site's content by the build), and
-    the translator for the deck's language, which gives the handout's own words."""
+    handout style, who a handout says to contact (made from the site's content by the build), the
+    translator for the deck's language, which gives the handout's own words, and the district's
+    theme (colours already checked for contrast, logo, footer text)."""
 
     master: Path
     assets: Path
     style: str = "standard"
     contacts: tuple[Contact, ...] = ()
     translator: Translator | None = None
+    theme: Theme = DEFAULT_THEME
 
     @property
     def words(self) -> Words:
@@ -37,6 +40,7 @@ class RenderOptions:
 Writer = Callable[[Deck, RenderOptions], bytes]
 WRITERS: dict[str, Writer] = {}
 STYLED: set[str] = set()  # formats whose look depends on RenderOptions.style
+THEMED: frozenset[str] = frozenset({"pptx"})  # formats whose look depends on RenderOptions.theme
 
 
 def register(fmt: str, styled: bool = False) -> Callable[[Writer], Writer]:

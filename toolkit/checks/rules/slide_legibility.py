@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...colour import contrast
 from ...deck.model import Run
 from ...readers.slides import EMU_PER_POINT, RunLook
 from ...render.measure import LINE_HEIGHT, arial
 from ..model import Document, Hit
 from ..registry import Context, rule
 from .slides import runs_of, where
-
-
-def contrast(one: str, two: str) -> float:
-    """WCAG 2.2 contrast ratio of two RRGGBB colours."""
-
-    def luminance(rgb: str) -> float:
-        channels = [int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    high, low = sorted((luminance(one), luminance(two)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @rule("AX007", "contrast-too-low", "error", "Text that does not stand out enough from what is behind it.")
