@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..i18n.clock import clock, day_name, time_span
+from .icons import ICONS, sector_icon, service_icon, transport_icon
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _PHONE = re.compile(r"^[0-9+][0-9 ()+-]{5,}$")
@@ -64,6 +65,13 @@ def _language_codes(value: list[str]) -> list[str]:
         raise ValueError("must be a list of language codes, such as cy (Welsh), pl (Polish) or ar (Arabic)") from None
 
 
+def _icon_name(value: str) -> str:
+    if value and value not in ICONS:
+        raise ValueError(f"is not an icon: use one of {', '.join(ICONS)}")
+    return value
+
+
+IconName = Annotated[str, AfterValidator(_icon_name)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Phone = Annotated[str, AfterValidator(_phone)]
 Text = Annotated[str, Field(min_length=1)]
@@ -111,6 +119,11 @@ class Operator(Fact):
     phone: Phone | None = None
     tickets: Words
 
+    @property
+    def icon(self) -> str:
+        """The icon shown beside the company: a bus, a train..."""
+        return transport_icon(self.mode)
+
 
 class JourneyPlanner(Fact):
     name: Words
@@ -144,6 +157,8 @@ class TravelCosts(Strict):
 class Employer(Fact):
     name: Words
     sector: Words
+    # The icon beside the employer; worked out from the English sector when the file does not name one.
+    icon: IconName = ""
     entry_roles: list[Words] = Field(min_length=1)
     how_to_apply: Words
     website: WebAddress
@@ -152,6 +167,13 @@ class Employer(Fact):
     # file an old date is allowed, because events pass while the file stays the same.
     event_date: dt.date | None = None
     getting_there: Words
+
+    @model_validator(mode="before")
+    @classmethod
+    def _icon_from_sector(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("icon") and isinstance(data.get("sector"), str):
+            return {**data, "icon": sector_icon(data["sector"])}
+        return data
 
 
 ServiceKind = Literal["debt", "food", "mental_health", "housing", "english", "digital", "carers", "disability", "other"]
@@ -167,6 +189,11 @@ class Service(Fact):
     website: WebAddress | None = None
     address: str = ""
     opening_times: OptionalWords = ""
+
+    @property
+    def icon(self) -> str:
+        """The icon shown beside the service: a pound coin for debt advice, a house for housing..."""
+        return service_icon(self.kind)
 
 
 Day = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
