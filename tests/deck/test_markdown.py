@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.deck.markdown import parse_session
-from toolkit.deck.model import Activity, BulletList, Image, Paragraph, Run, Table
+from toolkit.deck.model import Activity, BulletList, Image, KeyFact, Paragraph, Run, Table, plain
 from toolkit.errors import ToolkitError
 
 SESSION = """---
@@ -37,11 +37,11 @@ Say hello.
 
 ![A bus at a stop](images/bus.png)
 
-::: activity
-**In pairs**
-
+::: activity pairs 5
 1. Talk
 2. Listen
+
+You end with: **notes** to keep
 :::
 """
 
@@ -67,7 +67,9 @@ def test_every_element_is_parsed() -> None:
     table, image, activity = second.blocks
     assert isinstance(table, Table) and table.header[0][0].text == "Name" and table.rows[0][1][0].text == "Picker"
     assert image == Image("images/bus.png", "A bus at a stop")
-    assert isinstance(activity, Activity) and isinstance(activity.blocks[1], BulletList) and activity.blocks[1].ordered
+    assert isinstance(activity, Activity) and isinstance(activity.blocks[0], BulletList) and activity.blocks[0].ordered
+    assert (activity.who, activity.minutes) == ("pairs", 5)
+    assert activity.outcome == (Run("notes", bold=True), Run(" to keep"))
 
 
 def test_italics_are_dropped_but_words_kept() -> None:
@@ -86,6 +88,14 @@ def test_italics_are_dropped_but_words_kept() -> None:
         ("# T\n\n<b>html</b>\n", "not supported", 3),
         ("# T\n\nbell \x07\n", "control character", 3),
         ("---\ntitle: [\n---\n\n# T\n", "front matter is not valid YAML", None),
+        ("# T {sections}\n", "unknown layout '{sections}'", 1),
+        ("# T\n\n::: activity\n1. Talk\n:::\n", "an activity must say who does it", 3),
+        ("# T\n\n::: activity couples 5\n1. Talk\n:::\n", "WHO is alone, pairs", 3),
+        ("# T\n\n::: activity pairs five\n1. Talk\n:::\n", "like '::: activity pairs 5'", 3),
+        ("# T\n\n::: fact\nThe number of people who come to this session each week\n:::\n", "too long", 3),
+        ("# T\n\n::: fact\n- one\n:::\n", "short number or phrase", 3),
+        ("# T\n\n::: steps\n1. Only one\n:::\n", "one list of 2 to 6 items", 3),
+        ("# T\n\n- Buses ![](icon:bus)\n", "can only start with an icon", 3),
     ],
 )
 def test_mistakes_are_explained_with_a_line(text: str, message: str, line: int | None) -> None:
@@ -99,3 +109,22 @@ def test_mistakes_are_explained_with_a_line(text: str, message: str, line: int |
 def test_empty_document_is_refused() -> None:
     with pytest.raises(ToolkitError, match="has no slides"):
         parse_session("", "empty.md")
+
+
+def test_layouts_icons_key_facts_and_diagrams_are_parsed() -> None:
+    text = (
+        "# Getting there {section}\n\nA short line.\n\n---\n\n# Fares\n\n"
+        "::: fact\n50%\n\nOff bus fares with the card.\n:::\n\n"
+        "- ![](icon:bus) **First Bus:** tickets on the app\n- No icon here\n\n"
+        "::: steps\n1. **Situation** where\n2. **Task** what\n:::\n\n"
+        "::: journey\n1. **08:05** Home\n2. **08:40** Work\n:::\n\n![](icon:coffee)\n"
+    )
+    section, fares = parse_session(text, "demo.md").slides
+    assert (section.title, section.layout, fares.layout) == ("Getting there", "section", None)
+    fact, icons, steps, journey, icon = fares.blocks
+    assert fact == KeyFact("50%", (Run("Off bus fares with the card."),))
+    assert [i.icon for i in icons.items] == ["bus", None]
+    assert icons.items[0].runs == (Run("First Bus:", bold=True), Run(" tickets on the app"))
+    assert (steps.kind, journey.kind) == ("steps", "journey")
+    assert [plain(i.runs) for i in journey.items] == ["08:05 Home", "08:40 Work"]
+    assert icon.icon == "coffee" and icon.decorative

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from toolkit.content.loader import find_sites, load_site
-from toolkit.deck.model import BulletList, Deck, DeckMeta, Image, ListItem, Paragraph, Run, Slide
+from toolkit.deck.model import Activity, BulletList, Deck, DeckMeta, Image, KeyFact, ListItem, Paragraph, Run, Slide
 from toolkit.deck.session import make_deck
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
@@ -58,13 +58,16 @@ def test_every_run_carries_the_language_and_house_sizes(mini: ContentRoot) -> No
     runs = 0
     for slide in prs.slides:
         for shape in slide.shapes:
+            if not (shape.has_table or shape.has_text_frame):
+                continue  # an icon or a QR code
             frames = [c.text_frame for c in shape.table.iter_cells()] if shape.has_table else [shape.text_frame]
             for frame in frames:
                 for paragraph in frame.paragraphs:
                     for run in paragraph.runs:
                         runs += 1
                         assert run._r.find(qn("a:rPr")).get("lang") == "en-GB"
-                        assert run.font.size >= Pt(20 if shape.has_table else 24)
+                        footer = shape.is_placeholder and shape.placeholder_format.idx in (11, 12)
+                        assert run.font.size >= Pt(20 if shape.has_table else 18 if footer else 24)
                         assert not run.font.italic
     assert runs > 10
 
@@ -127,15 +130,33 @@ def test_corrupt_master_is_explained(mini: ContentRoot, tmp_path) -> None:
 
 
 def test_a_teams_own_master_is_used_by_layout_name(mini: ContentRoot, tmp_path) -> None:
-    """A team's template with its own look: we fill its layouts, and keep its theme."""
-    prs = Presentation(str(mini.master))
+    """A team's 4:3 template with PowerPoint's own layout names and its own look: we fill its layouts,
+    falling back from ours to theirs, and keep its theme and its size."""
+    prs = Presentation()  # python-pptx's default: 4:3, "Title Slide", "Title and Content", "Two Content"...
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
-    theme._blob = theme.blob.replace(b'typeface="Arial"', b'typeface="Verdana"')
+    theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="Verdana"')
     prs.save(str(tmp_path / "team.pptx"))
-    made = open_pptx(write_pptx(demo_deck(mini), replace(options(mini), master=tmp_path / "team.pptx")))
-    assert [s.slide_layout.name for s in made.slides] == ["Title Slide", "Title and Content", "Title and Content"]
+    facts = Slide("Fares", (KeyFact("50%", (Run("off bus fares"),)),), ("Notes",))
+    activity = Slide("Try it", (Activity((Paragraph((Run("Plan a trip"),)),), "pairs", 5),), ("Notes",))
+    link = Paragraph((Run("Traveline", link="https://www.traveline.info"),))
+    deck = demo_deck(mini)
+    deck = Deck(deck.meta, (*deck.slides, facts, activity, Slide("Plan", (link,), ("Notes",))))
+    made = open_pptx(write_pptx(deck, replace(options(mini), master=tmp_path / "team.pptx")))
+    assert [s.slide_layout.name for s in made.slides] == [
+        "Title Slide",
+        "Title and Content",
+        "Title and Content",
+        "Title Only",
+        "Title and Content",
+        "Two Content",
+    ]
+    assert made.slide_width == Emu(9144000)  # 4:3 stays 4:3
+    for slide in made.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.left + shape.width <= made.slide_width, shape.name
+            assert shape.top >= 0 and shape.top + shape.height <= made.slide_height, shape.name
     made_theme = made.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,24 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..errors import ToolkitError
 from ..i18n.languages import SOURCE, TAGS
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
-from .model import Activity, Block, BulletList, Image, Inline, ListItem, Paragraph, Run, Slide, Table, plain
+from .model import (
+    DIAGRAMS,
+    LAYOUTS,
+    WHO,
+    Activity,
+    Block,
+    BulletList,
+    Diagram,
+    Image,
+    Inline,
+    KeyFact,
+    ListItem,
+    Paragraph,
+    Run,
+    Slide,
+    Table,
+    plain,
+)
 
 MARKDOWN = (
     MarkdownIt("commonmark", {"html": True})  # so raw HTML is found and refused
@@ -22,7 +40,12 @@ MARKDOWN = (
     .use(front_matter_plugin)
     .use(container_plugin, "notes")
     .use(container_plugin, "activity")
+    .use(container_plugin, "fact")
+    .use(container_plugin, "steps")
+    .use(container_plugin, "journey")
 )
+LAYOUT_CHOICE = re.compile(r"\s*\{([a-z-]+)\}\s*$")  # "# Plan for today {section}"
+OUTCOME = "You end with:"  # starts the line of an activity that says what each person ends with
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,7 @@ def parse_session(text: str, source: str) -> ParsedSession:
         elif node.type == "heading" and node.tag == "h1":
             if not slides or slides[-1].title is not None:
                 slides.append(_SlideBuilder(source, line))
-            slides[-1].title = plain(_inline(node, source))
+            slides[-1].title, slides[-1].layout = _title_and_layout(plain(_inline(node, source)), source, line)
             slides[-1].line = line
         elif not slides:
             raise ToolkitError("text before the first slide: start each slide with '# Title'", source, line)
@@ -62,6 +85,16 @@ def parse_session(text: str, source: str) -> ParsedSession:
         raise ToolkitError("has no slides: start each slide with '# Title'", source)
     _check_unique_titles(built, source)
     return ParsedSession(front, built)
+
+
+def _title_and_layout(text: str, source: str, line: int | None) -> tuple[str, str | None]:
+    """A title may end with the layout its slide should use, in braces: '# Plan for today {section}'."""
+    found = LAYOUT_CHOICE.search(text)
+    if not found:
+        return text, None
+    if found.group(1) not in LAYOUTS:
+        raise ToolkitError(f"unknown layout '{{{found.group(1)}}}': use one of {', '.join(LAYOUTS)}", source, line)
+    return text[: found.start()], found.group(1)
 
 
 def _front_matter(content: str, source: str) -> dict[str, Any]:
@@ -104,6 +137,7 @@ class _SlideBuilder:
     def __init__(self, source: str, line: int | None):
         self.source, self.line = source, line
         self.title: str | None = None
+        self.layout: str | None = None
         self.blocks: list[Block] = []
         self.notes: list[str] = []
 
@@ -117,15 +151,83 @@ class _SlideBuilder:
         if node.type == "container_notes":
             self.notes.extend(_notes(node, self.source))
         elif node.type == "container_activity":
-            blocks = tuple(_block(child, self.source) for child in node.children if not _is_comment(child))
-            self.blocks.append(Activity(blocks))
+            self.blocks.append(_activity(node, self.source, line))
+        elif node.type == "container_fact":
+            self.blocks.append(_key_fact(node, self.source, line))
+        elif node.type in ("container_steps", "container_journey"):
+            self.blocks.append(_diagram(node, self.source, line))
         else:
             self.blocks.append(_block(node, self.source))
 
     def build(self) -> Slide:
         if not self.title:
             raise ToolkitError("a slide has no title: start it with '# Title'", self.source, self.line)
-        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line)
+        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line, self.layout)
+
+
+def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
+    return [_block(child, source) for child in node.children if not _is_comment(child)]
+
+
+def _activity(node: SyntaxTreeNode, source: str, line: int | None) -> Activity:
+    """'::: activity pairs 5': who does it and for how many minutes; 'You end with:' starts its outcome."""
+    who, minutes = _activity_settings(node.info, source, line)
+    blocks, outcome = [], ()
+    for block in _inside(node, source):
+        if isinstance(block, Paragraph) and plain(block.runs).startswith(OUTCOME):
+            outcome = _without_prefix(block.runs, OUTCOME)
+        elif isinstance(block, (Paragraph, BulletList)):
+            blocks.append(block)
+        else:
+            raise ToolkitError("an activity can hold only paragraphs and lists: put a table on the slide", source, line)
+    return Activity(tuple(blocks), who, minutes, outcome)
+
+
+def _activity_settings(info: str, source: str, line: int | None) -> tuple[str, int | None]:
+    words = info.split()[1:]
+    hint = f"write '::: activity WHO MINUTES', where WHO is {', '.join(WHO)}, like '::: activity pairs 5'"
+    if not words or words[0] not in WHO or len(words) > 2 or (len(words) == 2 and not words[1].isdigit()):
+        raise ToolkitError(f"an activity must say who does it: {hint}", source, line)
+    return words[0], int(words[1]) if len(words) == 2 else None
+
+
+def _without_prefix(runs: Inline, prefix: str) -> Inline:
+    """Runs with their first `prefix` characters cut off."""
+    left, out = len(prefix), []
+    for run in runs:
+        cut = min(left, len(run.text))
+        left -= cut
+        text = run.text[cut:].lstrip() if cut else run.text
+        if text:
+            out.append(Run(text, run.bold, run.link, run.lang))
+    return tuple(out)
+
+
+def _key_fact(node: SyntaxTreeNode, source: str, line: int | None) -> KeyFact:
+    """'::: fact': a first paragraph with the big number or phrase, then one that says what it means."""
+    blocks = _inside(node, source)
+    if not 1 <= len(blocks) <= 2 or not all(isinstance(b, Paragraph) for b in blocks):
+        raise ToolkitError(
+            "a '::: fact' block holds a short number or phrase, then one paragraph that says what it means",
+            source,
+            line,
+        )
+    value = plain(blocks[0].runs).strip()  # type: ignore[union-attr]
+    if len(value) > 24:
+        raise ToolkitError(f"the key fact '{value}' is too long: use a number or a few words", source, line)
+    return KeyFact(value, blocks[1].runs if len(blocks) == 2 else ())  # type: ignore[union-attr]
+
+
+def _diagram(node: SyntaxTreeNode, source: str, line: int | None) -> Diagram:
+    """'::: steps' or '::: journey' around a numbered list: one shape for each item."""
+    kind = node.type.removeprefix("container_")
+    blocks = _inside(node, source)
+    if len(blocks) != 1 or not isinstance(blocks[0], BulletList) or not 2 <= len(blocks[0].items) <= 6:
+        raise ToolkitError(f"a '::: {kind}' block holds one list of 2 to 6 items", source, line)
+    if any(item.level for item in blocks[0].items):
+        raise ToolkitError(f"a '::: {kind}' list cannot have a list inside it", source, line)
+    assert kind in DIAGRAMS
+    return Diagram(kind, blocks[0].items)
 
 
 def _block(node: SyntaxTreeNode, source: str) -> Block:
@@ -138,7 +240,12 @@ def _block(node: SyntaxTreeNode, source: str) -> Block:
                 raise ToolkitError("put an image in a paragraph of its own", source, line)
             return images[0]
         if plain(runs).lstrip().startswith(":::"):
-            raise ToolkitError("unknown block: use '::: notes' or '::: activity', closed by ':::'", source, line)
+            raise ToolkitError(
+                "unknown block: use '::: notes', '::: activity', '::: fact', '::: steps' or '::: journey', "
+                "closed by ':::'",
+                source,
+                line,
+            )
         return Paragraph(runs)
     if node.type in ("bullet_list", "ordered_list"):
         return BulletList(tuple(_list_items(node, source, 0)), ordered=node.type == "ordered_list")
@@ -160,10 +267,23 @@ def _list_items(node: SyntaxTreeNode, source: str, level: int) -> list[ListItem]
     for item in node.children:
         for child in item.children:
             if child.type == "paragraph":
-                items.append(ListItem(_inline(child, source), level))
+                items.append(_list_item(_inline(child, source), level, source, child))
             elif child.type in ("bullet_list", "ordered_list"):
                 items.extend(_list_items(child, source, level + 1))
     return items
+
+
+def _list_item(runs: tuple, level: int, source: str, node: SyntaxTreeNode) -> ListItem:
+    """A list item; one that starts with an icon, like '- ![](icon:bus) First Bus', shows it beside the words."""
+    icon = runs[0].icon if runs and isinstance(runs[0], Image) else None
+    rest = runs[1:] if icon else runs
+    if any(isinstance(r, Image) for r in rest):
+        line = node.map[0] + 1 if node.map else None
+        raise ToolkitError("a list item can only start with an icon, like '- ![](icon:bus) Buses'", source, line)
+    if icon and rest:
+        first = rest[0]
+        rest = (Run(first.text.lstrip(), first.bold, first.link, first.lang), *rest[1:])
+    return ListItem(tuple(r for r in rest if r.text), level, icon)
 
 
 def _table(node: SyntaxTreeNode, source: str) -> Table:

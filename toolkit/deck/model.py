@@ -31,8 +31,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
+    """One item of a list; `icon` names a bundled icon shown beside it, like a bus beside a bus company."""
+
     runs: Inline
     level: int = 0
+    icon: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,20 +50,63 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
 
 
+ICON_SCHEME = "icon:"  # an image path like "icon:bus" names a bundled icon, not a file
+
+
 @dataclass(frozen=True)
 class Image:
+    """A picture or a bundled icon; with no alt text it is decorative, and screen readers skip it."""
+
     path: str
     alt: str
+
+    @property
+    def icon(self) -> str | None:
+        return self.path[len(ICON_SCHEME) :] if self.path.startswith(ICON_SCHEME) else None
+
+    @property
+    def decorative(self) -> bool:
+        return not self.alt.strip()
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    """One big number or short phrase, and a line that says what it means: "50%" off fares."""
+
+    value: str
+    detail: Inline = ()
+
+
+DIAGRAMS = ("steps", "journey")
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Items in order, drawn as shapes: "steps" as connected boxes (the STAR steps), "journey" as a
+    line of stops. Each item's bold start is its label, such as the step's name or the time."""
+
+    kind: str
+    items: tuple[ListItem, ...]
+
+
+WHO = ("alone", "pairs", "groups", "everyone")
 
 
 @dataclass(frozen=True)
 class Activity:
-    """A group exercise: shown on the slide in a box, and as a thing to try at home in handouts."""
+    """A group exercise: who does it, for how long, its steps, and what each person ends with.
+
+    Shown on its own slide layout during the session, and as a thing to try at home in handouts."""
 
     blocks: tuple[Block, ...]
+    who: str = "alone"
+    minutes: int | None = None
+    outcome: Inline = ()
 
 
-Block = Paragraph | BulletList | Table | Image | Activity
+Block = Paragraph | BulletList | Table | Image | KeyFact | Diagram | Activity
+
+LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closing")
 
 
 @dataclass(frozen=True)
@@ -69,6 +115,7 @@ class Slide:
     blocks: tuple[Block, ...] = ()
     notes: tuple[str, ...] = ()
     line: int | None = None
+    layout: str | None = None  # one of LAYOUTS when the author chose it; otherwise the writer picks
 
 
 @dataclass(frozen=True)
@@ -83,6 +130,9 @@ class DeckMeta:
     district: str = ""
     subject: str = ""
     date: str = ""
+    jobcentre: str = ""  # shown on the cover and in every slide's footer
+    when: str = ""  # the day and time of the session, where the site's timetable knows them
+    notices: tuple[str, ...] = ()  # for the presenter first: a draft translation, local content left in English
 
 
 @dataclass(frozen=True)
@@ -111,5 +161,10 @@ def _block_words(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield from (plain(c) for row in (block.header, *block.rows) for c in row)
         elif isinstance(block, Activity):
             yield from _block_words(block.blocks)
+            yield plain(block.outcome)
+        elif isinstance(block, KeyFact):
+            yield f"{block.value} {plain(block.detail)}"
+        elif isinstance(block, Diagram):
+            yield from (plain(i.runs) for i in block.items)
         elif isinstance(block, Image):
             yield block.alt

@@ -61,21 +61,28 @@ def make_deck(
         district=site.district_id,
         subject=str(front.get("subject", "")),
         date=site.latest_check.isoformat(),
+        jobcentre=site.jobcentre.name,
+        when=_when(site, topic),
     )
     if translator:
         translator.shown(deck_text(Deck(meta, parsed.slides)))  # count the local content the deck shows
-    return Deck(meta, _in_language(parsed.slides, Words(translator)))
+    words = Words(translator)
+    notices = tuple(words.notices(DRAFT_NOTE)) if translator and not words.language.is_source else ()
+    return Deck(replace(meta, notices=notices), _in_language(parsed.slides, words))
+
+
+def _when(site: SiteContent, topic: str) -> str:
+    """The day and time of the session, like "Tuesday, 10am to 11:30am", when the timetable has it once."""
+    found = [a for a in site.timetable.sessions if a.topic == topic] if site.timetable else []
+    return f"{found[0].day_name}, {found[0].times}" if len(found) == 1 else ""
 
 
 def _in_language(slides: tuple[Slide, ...], words: Words) -> tuple[Slide, ...]:
-    """Notes markers in the deck's language; on the first slide, notes if it is a draft or has English in it."""
+    """Notes markers in the deck's language."""
     if words.translator is None or words.language.is_source:
         return slides
     markers = {m: words(m) for m in NOTE_MARKERS}
-    changed = [replace(s, notes=tuple(_marker_in_language(n, markers) for n in s.notes)) for s in slides]
-    if changed:
-        changed[0] = replace(changed[0], notes=(*words.notices(DRAFT_NOTE), *changed[0].notes))
-    return tuple(changed)
+    return tuple(replace(s, notes=tuple(_marker_in_language(n, markers) for n in s.notes)) for s in slides)
 
 
 def _marker_in_language(note: str, markers: dict[str, str]) -> str:

@@ -13,9 +13,23 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..deck.model import Activity, Block, BulletList, Deck, Inline, ListItem, Paragraph, Run, Table, deck_text, plain
+from ..deck.model import (
+    Activity,
+    Block,
+    BulletList,
+    Deck,
+    Diagram,
+    Image,
+    Inline,
+    KeyFact,
+    ListItem,
+    Paragraph,
+    Run,
+    Table,
+    deck_text,
+)
 from ..deck.session import ASK, SAY
-from ..i18n import N_, Words
+from ..i18n import MINUTES, N_, OUTCOME, Words
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from .model import Contact, Handout, HandoutBlock, Part
@@ -75,9 +89,6 @@ FACT_LABELS = (
 PLACEHOLDER = re.compile(r"\[[^\]]*\]")  # such as "[your name]", which the work coach fills in when speaking
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-# The words that open an activity, such as "In pairs (5 minutes)". The first is someone on their own.
-ON_YOUR_OWN = N_("on your own")
-WHO = (ON_YOUR_OWN, N_("in pairs"), N_("in small groups"), N_("in groups"), N_("in a group"), N_("as a group"))
 # Words that only make sense in the room, and what a reader at home does instead.
 AT_HOME = (
     (N_("your partner"), N_("someone you trust")),
@@ -95,8 +106,6 @@ class _Patterns:
     say: re.Pattern[str]
     ask: re.Pattern[str]
     fact: re.Pattern[str]
-    who_and_how_long: re.Pattern[str]
-    on_your_own: frozenset[str]
     at_home: tuple[tuple[str, str], ...]
 
     @classmethod
@@ -105,13 +114,10 @@ class _Patterns:
             return "|".join(re.escape(t) for t in dict.fromkeys(texts))
 
         labels = either(*FACT_LABELS, *(words(label) for label in FACT_LABELS))
-        who = either(*WHO, *(words(w) for w in WHO))
         return cls(
             say=re.compile(rf"^(?:{either(SAY, words(SAY))})\s*", re.IGNORECASE),
             ask=re.compile(rf"^(?:{either(ASK, words(ASK))})\s*", re.IGNORECASE),
             fact=re.compile(rf"^[^:]{{1,80}} (?:{labels}): \S", re.IGNORECASE),
-            who_and_how_long=re.compile(rf"^({who})(?!\w)[\s,:-]*(?:\((?P<time>[^)]*)\))?", re.IGNORECASE),
-            on_your_own=frozenset({ON_YOUR_OWN, words(ON_YOUR_OWN).lower()}),
             at_home=tuple((words(room), words(home)) for room, home in AT_HOME),
         )
 
@@ -138,7 +144,7 @@ class _Maker:
     patterns: _Patterns
 
     def slide_part(self, title: str, blocks: tuple[Block, ...], notes: tuple[str, ...]) -> Part:
-        shown = [_written_out(b) for b in blocks if not isinstance(b, Activity)]
+        shown = [_written_out(b) for b in (_shown(b) for b in blocks) if b is not None]
         said = [p for p in (self.spoken(note) for note in notes) if p is not None]
         at_home = tuple(self.at_home(b) for b in blocks if isinstance(b, Activity))
         return Part(title, tuple(shown + said), at_home)
@@ -158,23 +164,16 @@ class _Maker:
 
     def at_home(self, activity: Activity) -> Part:
         """A group exercise rewritten for one person at home, who brings what they write to their appointment."""
-        blocks: list[HandoutBlock] = []
-        for n, block in enumerate(activity.blocks):
-            first = n == 0 and isinstance(block, Paragraph)
-            match = self.patterns.who_and_how_long.match(plain(block.runs)) if first else None
-            if match:
-                blocks.extend(self.how_to_start(match))
-            elif not isinstance(block, Activity):
-                blocks.append(_map_runs(block, self.at_home_runs))
-        blocks.append(_paragraph(self.words(BRING)))
-        return Part(self.words(AT_HOME_TITLE), tuple(blocks))
-
-    def how_to_start(self, match: re.Match[str]) -> list[HandoutBlock]:
-        time = match.group("time")
-        start = [_paragraph(self.words(TAKES, time=time) if time else self.words(AS_LONG))]
-        if match.group(1).lower() not in self.patterns.on_your_own:
-            start.append(_paragraph(self.words(TOGETHER)))
-        return start
+        words = self.words
+        time = words.n(*MINUTES, activity.minutes) if activity.minutes else ""
+        blocks: list[HandoutBlock] = [_paragraph(words(TAKES, time=time) if time else words(AS_LONG))]
+        if activity.who != "alone":
+            blocks.append(_paragraph(words(TOGETHER)))
+        blocks.extend(_map_runs(b, self.at_home_runs) for b in activity.blocks)  # type: ignore[arg-type]
+        if activity.outcome:
+            blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *self.at_home_runs(activity.outcome))))
+        blocks.append(_paragraph(words(BRING)))
+        return Part(words(AT_HOME_TITLE), tuple(blocks))
 
     def at_home_runs(self, runs: Inline) -> Inline:
         return _with_addresses(tuple(replace(r, text=self.rewrite_text(r.text)) for r in runs))
@@ -219,6 +218,21 @@ class _Maker:
             day = dt.date.fromisoformat(date[:10])
             blocks.insert(0, _paragraph(self.words(CHECKED, date=self.words.date(day))))
         return Part(self.words(ABOUT_TITLE), tuple(blocks))
+
+
+def _shown(block: Block) -> HandoutBlock | None:
+    """What a slide showed, as a reader sees it on paper: icons are left out, since the words say the same."""
+    if isinstance(block, KeyFact):
+        return Paragraph((Run(block.value + " ", bold=True), *block.detail))
+    if isinstance(block, Diagram):
+        return BulletList(tuple(ListItem(i.runs) for i in block.items), ordered=True)
+    if isinstance(block, BulletList):
+        return BulletList(tuple(ListItem(i.runs, i.level) for i in block.items), block.ordered)
+    if isinstance(block, Image):
+        return None if block.icon else block
+    if isinstance(block, Activity):
+        return None
+    return block
 
 
 def _without_placeholders(text: str) -> str:

@@ -17,6 +17,15 @@ def N_(text: str) -> str:
     return text
 
 
+# Words about activities, shared by slides and handouts: who does it, how long, what each person ends with.
+WHO_WORDS = {
+    "alone": N_("On your own"),
+    "pairs": N_("In pairs"),
+    "groups": N_("In small groups"),
+    "everyone": N_("As a whole group"),
+}
+MINUTES = (N_("%(num)s minute"), N_("%(num)s minutes"))
+OUTCOME = N_("You end with:")
 LOCAL_IN_ENGLISH = N_("Some details about this area are in English, because nobody has translated them yet.")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..deck.model import Inline
 
+ARABIC = ("\u0600", "\u06ff")  # the Arabic block of Unicode
 LINE_HEIGHT = 1.2  # Arial's line height is about 1.15 of its size; a little extra is safer.
 
 
@@ -22,10 +23,15 @@ class FontMetrics:
     bold: dict[str, int]
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        """Width of `text` in points; unknown characters count as wide as 'W' to stay on the safe side."""
+        """Width of `text` in points; unknown characters count as wide as 'W' to stay on the safe side,
+        except Arabic letters, which are narrower: we count them as wide as 'M', still a little more than they need."""
         table = self.bold if bold else self.regular
-        wide = table["W"]
-        return sum(table.get(ch, wide) for ch in text) * size / self.units_per_em
+        wide, arabic = table["W"], table["M"]
+        return (
+            sum(table.get(ch, arabic if ARABIC[0] <= ch <= ARABIC[1] else wide) for ch in text)
+            * size
+            / self.units_per_em
+        )
 
     def line_count(self, runs: Inline, size: float, width: float) -> int:
         """Lines a paragraph wraps to in a box `width` points wide (greedy, like PowerPoint)."""

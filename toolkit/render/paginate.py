@@ -1,19 +1,37 @@
-"""Split a slide's blocks over as many slides as they need, so no text runs off a slide."""
+"""Measure blocks, and split a slide's blocks over as many slides as they need, so nothing runs off a slide.
+
+Heights come from the font's character widths and the same sizes and gaps the PowerPoint writer
+draws with, so what we measure here is what people see.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..deck.model import Activity, Block, BulletList, Image, Paragraph, Slide, Table
+from ..deck.model import Activity, Block, BulletList, Diagram, Image, KeyFact, ListItem, Paragraph, Run, Slide, Table
 from ..errors import ToolkitError
-from .measure import FontMetrics
+from .measure import LINE_HEIGHT, FontMetrics
 
-GAP = 10.0  # points between blocks
+GAP = 12.0  # points between blocks
 INSET = 7.2  # points: the default top plus bottom inset of a text box
 SIDE_INSET = 14.4  # points: the default left plus right inset
 CELL_INSET = 7.2  # points: top plus bottom margin of a table cell
-INDENT = (27.0, 58.5, 90.0)  # points: bullet indent per level, as in the slide master
+
+
+def indent(level: int, size: float) -> float:
+    """Points from the left of a text box to a list item's words: room for "10." at any type size."""
+    return size * (1.25 + 1.3 * level)
+
+
 MIN_IMAGE = 108.0  # points: an image smaller than 1.5 inches is not worth showing
+ICON = 36.0  # points: an icon beside a list item
+ICON_GAP = 14.0  # points between an icon and its words
+PAD = 18.0  # points of room inside a panel, so words never touch its edge
+FACT_SIZE = 80.0  # points: the big number of a key fact
+FACT_DETAIL = 28.0
+ACTIVITY_HEADER = 52.0  # points: who and how long, above an activity's steps
+ARROW = 44.0  # points between two steps of a diagram
+STOP = 26.0  # points: the circle of a journey's stop
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,12 @@ class Sizes:
     table: float = 20
     width: float = 864.0
     height: float = 356.0
+    spacing: float = 0.2  # space after each list item, as a share of the type size
+
+    @property
+    def icon(self) -> float:
+        """An icon beside a list item: a little taller than a line of its words."""
+        return self.body * 1.5
 
 
 @dataclass(frozen=True)
@@ -40,28 +64,78 @@ class Measurer:
         if isinstance(block, Table):
             return sum(self.row(block, row) for row in (block.header, *block.rows))
         if isinstance(block, Activity):
-            return INSET + sum(self.block(inner) - INSET for inner in block.blocks)
+            return self.activity(block)
+        if isinstance(block, KeyFact):
+            return self.key_fact(block)
+        if isinstance(block, Diagram):
+            return self.diagram(block)
         return MIN_IMAGE
 
     def item(self, block: BulletList, index: int) -> float:
         item = block.items[index]
-        width = self.sizes.width - SIDE_INSET - INDENT[min(item.level, 2)]
-        return self.metrics.height(item.runs, self.sizes.body, width) + self.sizes.body * 0.2
+        space = self.sizes.body * self.sizes.spacing
+        if item.icon:
+            return max(self.sizes.icon, self.icon_item(item)) + space
+        width = self.sizes.width - SIDE_INSET - indent(min(item.level, 2), self.sizes.body)
+        return self.metrics.height(item.runs, self.sizes.body, width) + space
+
+    def icon_item(self, item: ListItem) -> float:
+        """Height of the words of an item drawn beside its icon, in their own box."""
+        width = self.sizes.width - self.sizes.icon - ICON_GAP - SIDE_INSET
+        return INSET + self.metrics.height(item.runs, self.sizes.body, width)
 
     def row(self, table: Table, cells: tuple) -> float:
         width = self.sizes.width / len(table.header) - SIDE_INSET
         lines = max(self.metrics.height(cell, self.sizes.table, width, 1.0) for cell in cells)
         return lines + CELL_INSET
 
+    def panel_text(self, blocks: tuple[Block, ...], width: float) -> float:
+        """Height of paragraphs and lists inside a panel `width` points wide."""
+        inner = replace(self, sizes=replace(self.sizes, width=width - 2 * PAD + SIDE_INSET))
+        return sum(inner.block(b) - INSET for b in blocks) + INSET
 
-def paginate(slide: Slide, measure: Measurer, source: str) -> list[Slide]:
-    """The slide, or the slide and its continuations, each fitting the body area."""
+    def activity(self, activity: Activity) -> float:
+        height = ACTIVITY_HEADER + GAP + self.panel_text(activity.blocks, self.sizes.width) + 2 * PAD
+        if activity.outcome:
+            words = self.metrics.height(activity.outcome, self.sizes.body, self.outcome_width())
+            height += 2 * GAP + max(ICON, words + INSET)
+        return height
+
+    def outcome_width(self) -> float:
+        return self.sizes.width - ICON - ICON_GAP - SIDE_INSET
+
+    def key_fact(self, fact: KeyFact) -> float:
+        width = self.sizes.width - 2 * PAD - SIDE_INSET
+        value = self.metrics.line_count((Run(fact.value, bold=True),), FACT_SIZE, width) * FACT_SIZE * LINE_HEIGHT
+        detail = self.metrics.height(fact.detail, FACT_DETAIL, width) if fact.detail else 0.0
+        return max(2 * PAD + value + detail + INSET, self.sizes.height * 0.5)  # a fact stands out
+
+    def step_width(self, count: int) -> float:
+        return (self.sizes.width - (count - 1) * ARROW) / count
+
+    def diagram(self, diagram: Diagram) -> float:
+        if diagram.kind == "journey":
+            width = self.sizes.width / len(diagram.items) - SIDE_INSET
+            words = max(self.metrics.height(i.runs, self.sizes.body, width) for i in diagram.items)
+            return STOP + GAP + words + INSET
+        width = self.step_width(len(diagram.items)) - 2 * PAD
+        words = max(self.metrics.height(i.runs, self.sizes.body, width) for i in diagram.items)
+        return max(words + 2 * PAD, self.sizes.height * 0.4)
+
+
+def paginate(slide: Slide, measure: Measurer, source: str, continued: str, side: int = 0) -> list[Slide]:
+    """The slide, or the slide and its continuations, each fitting the body area.
+
+    `side` is how many web addresses fit in the column beside the text; each page keeps within it.
+    `continued` is the note on continuation slides, in the deck's language.
+    """
     pages: list[list[Block]] = [[]]
     room = measure.sizes.height
     for block in slide.blocks:
-        for piece in _pieces(block, measure, source, slide):
+        for piece in _pieces(block, measure, source, slide, side):
             need = measure.block(piece) + (GAP if pages[-1] else 0.0)
-            if need > room and pages[-1]:
+            too_many = side and len(addresses([*pages[-1], piece])) > side
+            if (need > room or too_many) and pages[-1]:
                 pages.append([])
                 room, need = measure.sizes.height, measure.block(piece)
             pages[-1].append(piece)
@@ -70,43 +144,74 @@ def paginate(slide: Slide, measure: Measurer, source: str) -> list[Slide]:
         Slide(
             _continued(slide.title, n),
             tuple(blocks),
-            slide.notes if n == 0 else ("Continued from the previous slide.",),
+            slide.notes if n == 0 else (continued,),
             slide.line,
+            slide.layout,
         )
         for n, blocks in enumerate(pages)
     ]
+
+
+def addresses(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
+    """The web addresses that blocks link to, once each, in order: each gets a QR code beside the text."""
+    found: list[str] = []
+    for block in blocks:
+        for runs in _inlines(block):
+            found.extend(r.link for r in runs if r.link and r.link.startswith(("http://", "https://")))
+    return list(dict.fromkeys(found))
+
+
+def _inlines(block: Block):
+    if isinstance(block, Paragraph):
+        yield block.runs
+    elif isinstance(block, (BulletList, Diagram)):
+        yield from (i.runs for i in block.items)
+    elif isinstance(block, Table):
+        yield from (c for row in (block.header, *block.rows) for c in row)
+    elif isinstance(block, Activity):
+        for inner in block.blocks:
+            yield from _inlines(inner)
+        yield block.outcome
+    elif isinstance(block, KeyFact):
+        yield block.detail
 
 
 def _continued(title: str, n: int) -> str:
     return title if n == 0 else f"{title} (continued{'' if n == 1 else f' {n}'})"
 
 
-def _pieces(block: Block, measure: Measurer, source: str, slide: Slide) -> list[Block]:
+def _pieces(block: Block, measure: Measurer, source: str, slide: Slide, side: int) -> list[Block]:
     """A block cut into parts that each fit on an empty slide; an error if it cannot be cut."""
     limit = measure.sizes.height
-    if measure.block(block) <= limit or isinstance(block, Image):
+    many = side and len(addresses([block])) > side
+    if (measure.block(block) <= limit and not many) or isinstance(block, Image):
         return [block]
     if isinstance(block, BulletList):
-        return _split(block, "items", lambda b: measure.block(b), limit, source, slide)
+        return _split(block, "items", measure, limit, source, slide, side)
     if isinstance(block, Table):
-        return _split(block, "rows", lambda b: measure.block(b), limit, source, slide)
-    what = "activity" if isinstance(block, Activity) else "paragraph"
+        return _split(block, "rows", measure, limit, source, slide, side)
+    what = {Activity: "activity", KeyFact: "key fact", Diagram: "diagram"}.get(type(block), "paragraph")
     raise ToolkitError(
         f"an {what} on slide '{slide.title}' is too long for one slide: shorten it or split it", source, slide.line
     )
 
 
-def _split(block: BulletList | Table, field: str, height, limit: float, source: str, slide: Slide) -> list[Block]:
+def _split(
+    block: BulletList | Table, field: str, measure: Measurer, limit: float, source: str, slide: Slide, side: int
+) -> list[Block]:
     """Cut a list's items or a table's rows into runs that fit; a table keeps its header on each part."""
     parts: list[Block] = []
     current: list = []
+
+    def fits(trial: Block) -> bool:
+        return measure.block(trial) <= limit and (not side or len(addresses([trial])) <= side)
+
     for entry in getattr(block, field):
-        trial = replace(block, **{field: tuple([*current, entry])})
-        if current and height(trial) > limit:
+        if current and not fits(replace(block, **{field: tuple([*current, entry])})):
             parts.append(replace(block, **{field: tuple(current)}))
             current = []
         current.append(entry)
-        if height(replace(block, **{field: (entry,)})) > limit:
+        if not fits(replace(block, **{field: (entry,)})):
             raise ToolkitError(
                 f"one line on slide '{slide.title}' is too long for a slide: shorten it", source, slide.line
             )

@@ -1,62 +1,66 @@
-"""PowerPoint writer: a Deck onto the house slide master, editable, with notes and language tags.
+"""PowerPoint writer: a Deck onto the slide master's named layouts, editable, with notes and language tags.
 
-In a right-to-left language each paragraph is right to left and aligned right (a:pPr rtl="1"), each
-run names a complex-script font (a:cs) and carries the language, and numbers and Latin words are runs
-of their own between left-to-right marks, so "0113 496 0000" does not come out backwards.
+Each deck opens with a cover made from its metadata (the session, the jobcentre, the day and time).
+Every other slide gets the layout its author chose or its content needs, a footer with the
+jobcentre's name and a slide number. Web addresses get a QR code beside the text. Text is measured
+with Arial's widths (paginate.Measurer), so nothing runs off a slide; a slide that cannot fit is
+carried on to "(continued)" slides, or the build stops and says what to shorten.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PIL import Image as PillowImage
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.parts.image import Image as PictureFile
 from pptx.presentation import Presentation as PresentationType
-from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide as PptxSlide
-from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
-from ..deck.model import Activity, Block, BulletList, Deck, Image, Inline, Paragraph, Run, Slide, Table
+from ..deck.model import Activity, Block, BulletList, Deck, Diagram, Image, KeyFact, Paragraph, Run, Slide, Table
 from ..errors import ToolkitError
-from ..files import inside, normalise_zip
-from ..i18n import language
+from ..files import normalise_zip
+from ..i18n import N_, Words, language
 from . import RenderOptions, register
-from .bidi import LRM, segments
+from .layouts import Area, Layouts, choose_layout
 from .measure import LINE_HEIGHT, arial
-from .paginate import GAP, INDENT, INSET, SIDE_INSET, Measurer, Sizes, paginate
+from .paginate import GAP, INSET, Measurer, Sizes, addresses, paginate
+from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter
+from .pptx_text import add_paragraph, fill_text, no_bullet
 from .properties import set_core_properties
+from .theme import apply_theme, footer_colour
 
-TITLE_LAYOUT, CONTENT_LAYOUT = "Title Slide", "Title and Content"
 TITLE_SIZE = 36
-ACTIVITY_FILL = RGBColor(0xF3, 0xF2, 0xF1)
-ACTIVITY_LINE = RGBColor(0x50, 0x5A, 0x5F)
-COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic letters on Windows and macOS
-AFTER_CS = ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")  # what may follow a:cs in a:rPr
+SIZES = (32.0, 28.0, 24.0)  # body text sizes, largest first: short slides use larger type
+SPACINGS = (0.8, 0.6, 0.4)  # space after list items, as a share of the type size, where there is room
+COVER_NOTE = N_("Show this slide while people arrive.")
+CONTINUED = N_("Continued from the previous slide.")
+ROW_BAND = 228600  # EMU: shapes whose tops are a quarter inch apart or less are one row, as the checks see it
+SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"), qn("p:cxnSp")}
+SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same deck gives the same bytes
 
 
 @register("pptx")
 def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as .pptx bytes; identical decks give identical bytes."""
     prs = _open_master(options.master)
-    layouts = {layout.name: layout for layout in prs.slide_layouts}
-    for name in (TITLE_LAYOUT, CONTENT_LAYOUT):
-        if name not in layouts:
-            raise ToolkitError(
-                f"the slide master has no layout called '{name}': add one or use another master", options.master
-            )
-    for index, slide in enumerate(deck.slides):
-        if index == 0 and all(isinstance(b, Paragraph) for b in slide.blocks):
-            _title_slide(prs, layouts[TITLE_LAYOUT], slide, deck.meta.language)
-            continue
-        body = _body_placeholder(layouts[CONTENT_LAYOUT], options.master)
-        measurer = Measurer(arial(), Sizes(width=Emu(body.width).pt, height=Emu(body.height).pt))
-        for page in paginate(slide, measurer, deck.meta.source):
-            _content_slide(prs, layouts[CONTENT_LAYOUT], page, measurer, deck.meta.language, options.assets)
+    if options.master.name == "master.pptx" and options.master.parent == options.assets:
+        apply_theme(prs, options.theme)
+    writer = _Writer(prs, Layouts(prs, options.master), deck, options)
+    first, *rest = deck.slides
+    if _is_cover(first):
+        writer.cover(first.title, first.blocks, first.notes)  # type: ignore[arg-type]
+    else:
+        writer.cover(deck.meta.title, (), (options.words(COVER_NOTE),))
+        rest = list(deck.slides)
+    for slide in rest:
+        writer.slide(slide)
     _core_properties(prs, deck)
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -75,54 +79,204 @@ def _open_master(path: Path) -> PresentationType:
     return prs
 
 
-def _body_placeholder(layout, master: Path):
-    for placeholder in layout.placeholders:
-        if placeholder.placeholder_format.idx == 1:
-            return placeholder
-    raise ToolkitError(f"layout '{layout.name}' has no body placeholder: add a content placeholder", master)
+@dataclass
+class _Writer:
+    prs: PresentationType
+    layouts: Layouts
+    deck: Deck
+    options: RenderOptions
+
+    @property
+    def lang(self) -> str:
+        return self.deck.meta.language
+
+    @property
+    def words(self) -> Words:
+        return self.options.words
+
+    def cover(self, title: str, paragraphs: tuple[Paragraph, ...], notes: tuple[str, ...]) -> None:
+        """The session's title and its first lines, the jobcentre, and the day and time where the
+        timetable knows them; its notes start with any notice about the translation."""
+        meta, theme = self.deck.meta, self.options.theme
+        page = self.prs.slides.add_slide(self.layouts.layout("cover"))
+        self._title(page, title, (44, 40, 36, 32), theme.on_primary)
+        lines = [p.runs for p in paragraphs]
+        lines += (
+            [(Run(meta.jobcentre, bold=True),)] if meta.jobcentre and meta.jobcentre not in _words_of(lines) else []
+        )
+        lines += [(Run(meta.when),)] if meta.when else []
+        subtitle = next((p for p in page.placeholders if p.placeholder_format.idx == 1), None)
+        if subtitle is not None and lines:
+            for n, runs in enumerate(lines):
+                no_bullet(add_paragraph(subtitle.text_frame, runs, 28, self.lang, n == 0, theme.on_primary))
+        elif subtitle is not None:
+            subtitle._element.getparent().remove(subtitle._element)
+        if theme.logo is not None:
+            self._logo(page)
+        self._notes(page, (*meta.notices, *notes))
+
+    def _logo(self, page: PptxSlide) -> None:
+        theme = self.options.theme
+        height = 72.0
+        with PillowImage.open(theme.logo) as image:
+            width = height * image.width / image.height
+        box = Box(self.layouts.slide_width - 43.2 - width, 36.0, width, height)
+        painter = Painter(page, self.lang, theme, self.words, self._measurer(Area(0, 0, 1, 1)), _box(Area(0, 0, 1, 1)))
+        painter.picture(theme.logo.read_bytes(), box, theme.logo_alt, "Logo")
+
+    def slide(self, slide: Slide) -> None:
+        kind = choose_layout(slide)
+        layout = self.layouts.layout(kind)
+        area = self.layouts.body(layout)
+        side_images = [b for b in slide.blocks if isinstance(b, Image)]
+        flowing = tuple(b for b in slide.blocks if not isinstance(b, Image))
+        has_side = bool(side_images or addresses(flowing) or kind == "columns")
+        rtl = language(self.lang).rtl
+        text_area, side_area = area.split(self.layouts.visual(layout), rtl) if has_side else (area, None)
+        room = side_area.height - len(side_images) * (SIDE_ICON + GAP) if side_area else 0.0
+        slots = max(1, int((room + GAP) // (QR_SIZE + GAP))) if has_side else 0
+        measurer = self._measurer(text_area)
+        continued = self.words(CONTINUED)
+        source = Slide(slide.title, flowing, slide.notes, slide.line, slide.layout)
+        for n, part in enumerate(paginate(source, measurer, self.deck.meta.source, continued, slots)):
+            images = side_images if n == 0 else []
+            self._page(layout, kind, part, text_area, side_area, images)
+
+    def _measurer(self, area: Area, size: float = SIZES[-1]) -> Measurer:
+        return Measurer(arial(), Sizes(body=size, width=area.width, height=area.height))
+
+    def _page(self, layout, kind: str, slide: Slide, text: Area, side: Area | None, images: list[Image]) -> None:
+        page = self.prs.slides.add_slide(layout)
+        theme = self.options.theme
+        on_band = kind in ("activity", "closing") and layout.name in ("Activity", "Closing")
+        sizes = (44, TITLE_SIZE) if kind == "section" else (TITLE_SIZE,)
+        self._title(page, slide.title, sizes, theme.on_primary if on_band else None)
+        if on_band:
+            _fill(page.shapes.title, theme.primary)
+        measurer = self._fitting(slide.blocks, text)
+        painter = Painter(page, self.lang, theme, self.words, measurer, _box(text))
+        for placeholder in [p for p in page.placeholders if p.placeholder_format.idx in (1, 2)]:
+            placeholder._element.getparent().remove(placeholder._element)  # we draw our own boxes
+        self._blocks(painter, slide.blocks, text, measurer, kind)
+        if side is not None:
+            links = addresses(slide.blocks)
+            beside = Painter(page, self.lang, theme, self.words, measurer, _box(side))
+            beside.side_column(images, links, _box(side), self.options.assets)
+        self._footer(page, layout)
+        self._notes(page, slide.notes)
+        _reading_order(page)
+
+    def _fitting(self, blocks: tuple[Block, ...], area: Area) -> Measurer:
+        """The largest body size, then the most space between list items, at which the blocks fit, so a
+        short slide is not left mostly empty."""
+        measurer = next(
+            (m for m in (self._measurer(area, size) for size in SIZES) if _height(blocks, m) <= area.height),
+            self._measurer(area),
+        )
+        for spacing in SPACINGS:
+            roomier = replace(measurer, sizes=replace(measurer.sizes, spacing=spacing))
+            if _height(blocks, roomier) <= area.height * 0.9:
+                return roomier
+        return measurer
+
+    def _blocks(self, painter: Painter, blocks: tuple[Block, ...], area: Area, measurer: Measurer, kind: str) -> None:
+        """Each group of blocks top to bottom, so the reading order is the order people see."""
+        top = area.top
+        for group in _groups(blocks):
+            first = group[0]
+            height = _group_height(group, measurer)
+            box = Box(area.left, top, area.width, height)
+            if isinstance(first, BulletList) and any(i.icon for i in first.items):
+                height = painter.icon_list(first, box)
+            elif isinstance(first, (Paragraph, BulletList)):
+                shape = painter.textbox(box, "Text")
+                size = 28.0 if kind == "section" else measurer.sizes.body
+                fill_text(shape.text_frame, group, self.lang, size)
+            elif isinstance(first, Activity):
+                painter.activity(first, box)
+            elif isinstance(first, KeyFact):
+                painter.key_fact(first, box)
+            elif isinstance(first, Diagram):
+                painter.diagram(first, box)
+            elif isinstance(first, Table):
+                _table(painter, first, measurer, box)
+            top += height + GAP
+
+    def _title(self, page: PptxSlide, title: str, sizes: tuple[float, ...], colour: str | None) -> None:
+        """The title at the largest of `sizes` that fits its placeholder; an error if none does."""
+        box = page.shapes.title
+        if box is None:
+            raise ToolkitError(
+                f"the layout '{page.slide_layout.name}' has no title placeholder: add one", self.options.master
+            )
+        frame = box.text_frame
+        base = getattr(box, "_base_placeholder", None)  # the layout's placeholder, whose insets apply
+        insets = (base or box).text_frame
+        width = Emu(box.width - insets.margin_left - insets.margin_right).pt
+        fits = [s for s in sizes if _lines(title, s, width) * s * LINE_HEIGHT + INSET <= Emu(box.height).pt]
+        if not fits:
+            raise ToolkitError(
+                f"the slide title '{title}' is too long for the '{page.slide_layout.name}' layout: shorten it",
+                self.deck.meta.source,
+            )
+        add_paragraph(frame, (Run(title),), fits[0], self.lang, True, colour)
+
+    def _footer(self, page: PptxSlide, layout) -> None:
+        """The jobcentre's name and the slide number, in the layout's footer places or along the bottom."""
+        meta, theme = self.deck.meta, self.options.theme
+        text = " · ".join(t for t in (meta.jobcentre, theme.footer) if t)
+        found = {p.placeholder_format.type: p for p in layout.placeholders}
+        footer = _clone(page, found.get(PP_PLACEHOLDER.FOOTER)) or self._bottom_box(page, 0.70, left=True)
+        number = _clone(page, found.get(PP_PLACEHOLDER.SLIDE_NUMBER)) or self._bottom_box(page, 0.15, left=False)
+        colour, rtl = footer_colour(theme), language(self.lang).rtl
+        if rtl:  # the name where reading starts, on the right; the number on the left
+            for shape in (footer, number):
+                left, top, width, height = shape.left, shape.top, shape.width, shape.height
+                shape.left, shape.top = self.prs.slide_width - left - width, top
+                shape.width, shape.height = width, height
+        add_paragraph(footer.text_frame, (Run(text),), 18, self.lang, True, colour)
+        align = PP_ALIGN.LEFT if rtl else PP_ALIGN.RIGHT
+        paragraph = add_paragraph(number.text_frame, (), 18, self.lang, True, colour, align=align)
+        _slide_number_field(paragraph, len(self.prs.slides), self.lang, colour)
+
+    def _bottom_box(self, page: PptxSlide, share: float, left: bool):
+        width = self.layouts.slide_width * share
+        x = 43.2 if left else self.layouts.slide_width - 43.2 - width
+        shape = page.shapes.add_textbox(Pt(x), Pt(self.layouts.slide_height - 40), Pt(width), Pt(32))
+        shape.name = "Footer" if left else "Slide number"
+        return shape
+
+    def _notes(self, page: PptxSlide, notes: tuple[str, ...]) -> None:
+        if not notes:
+            return
+        frame = page.notes_slide.notes_text_frame
+        for n, text in enumerate(notes):
+            add_paragraph(frame, (Run(text),), 12, self.lang, first=n == 0)
 
 
-def _title_slide(prs: PresentationType, layout, slide: Slide, lang: str) -> None:
-    page = prs.slides.add_slide(layout)
-    _set_title(page, slide.title, lang)
-    subtitle = next(p for p in page.placeholders if p.placeholder_format.idx == 1)
-    frame = subtitle.text_frame
-    for n, block in enumerate(slide.blocks):
-        _add_paragraph(frame, block.runs, 28, lang, first=n == 0)
-    if not slide.blocks:
-        subtitle._element.getparent().remove(subtitle._element)
-    _notes(page, slide.notes, lang)
+def _is_cover(slide: Slide) -> bool:
+    """A first slide of a title and a line or two of text is the cover itself."""
+    return len(slide.blocks) <= 2 and all(isinstance(b, Paragraph) for b in slide.blocks)
 
 
-def _content_slide(prs: PresentationType, layout, slide: Slide, measurer: Measurer, lang: str, assets: Path) -> None:
-    """Title, then each group of blocks top to bottom, so the reading order is the order people see."""
-    page = prs.slides.add_slide(layout)
-    _set_title(page, slide.title, lang)
-    body = next(p for p in page.placeholders if p.placeholder_format.idx == 1)
-    top, left, width, bottom = Emu(body.top).pt, Emu(body.left).pt, Emu(body.width).pt, Emu(body.top + body.height).pt
-    groups = _groups(slide.blocks)
-    spare_body = body if groups and _is_text(groups[0][0]) else None  # the body comes second in reading order
-    if spare_body is None:
-        body._element.getparent().remove(body._element)
-    for group in groups:
-        height = sum(measurer.block(b) for b in group) - (len(group) - 1) * INSET
-        if _is_text(group[0]):
-            shape = spare_body or page.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
-            spare_body = None
-            shape.left, shape.top, shape.width, shape.height = Pt(left), Pt(top), Pt(width), Pt(height)
-            _fill_text(shape.text_frame, group, lang)
-        elif isinstance(group[0], Activity):
-            _activity(page, group[0], Pt(left), Pt(top), Pt(width), Pt(height), lang)
-        elif isinstance(group[0], Table):
-            _table(page, group[0], measurer, Pt(left), Pt(top), Pt(width), lang)
-        else:
-            height = _picture(page, group[0], assets, Pt(left), Pt(top), Pt(width), Pt(bottom - top))
-        top += height + GAP
-    _notes(page, slide.notes, lang)
+def _words_of(lines: list) -> str:
+    return " ".join(r.text for runs in lines for r in runs)
+
+
+def _lines(text: str, size: float, width: float) -> int:
+    return arial().line_count((Run(text, bold=True),), size, width)
+
+
+def _box(area: Area) -> Box:
+    return Box(area.left, area.top, area.width, area.height)
 
 
 def _is_text(block: Block) -> bool:
-    return isinstance(block, (Paragraph, BulletList))
+    return isinstance(block, (Paragraph, BulletList)) and not _has_icons(block)
+
+
+def _has_icons(block: Block) -> bool:
+    return isinstance(block, BulletList) and any(i.icon for i in block.items)
 
 
 def _groups(blocks: tuple[Block, ...]) -> list[list[Block]]:
@@ -136,120 +290,81 @@ def _groups(blocks: tuple[Block, ...]) -> list[list[Block]]:
     return groups
 
 
-def _set_title(page: PptxSlide, title: str, lang: str) -> None:
-    box = page.shapes.title
-    lines = arial().line_count((Run(title, bold=True),), TITLE_SIZE, Emu(box.width).pt - SIDE_INSET)
-    if lines * TITLE_SIZE * LINE_HEIGHT + INSET > Emu(box.height).pt:
-        raise ToolkitError(f"the slide title '{title}' is too long to fit: shorten it")
-    frame = box.text_frame
-    _add_paragraph(frame, (Run(title),), TITLE_SIZE, lang, first=True)
+def _group_height(group: list[Block], measurer: Measurer) -> float:
+    return sum(measurer.block(b) for b in group) - (len(group) - 1) * INSET
 
 
-def _fill_text(frame: TextFrame, blocks: list[Block], lang: str, size: int = 24) -> None:
-    frame.word_wrap = True
-    first = True
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            paragraph = _add_paragraph(frame, block.runs, size, lang, first)
-            _no_bullet(paragraph)
-            first = False
-        elif isinstance(block, BulletList):
-            for item in block.items:
-                paragraph = _add_paragraph(frame, item.runs, size, lang, first)
-                _list_marker(paragraph, min(item.level, 2), block.ordered)
-                first = False
+def _height(blocks: tuple[Block, ...], measurer: Measurer) -> float:
+    groups = _groups(blocks)
+    return sum(_group_height(g, measurer) for g in groups) + GAP * max(0, len(groups) - 1)
 
 
-def _add_paragraph(frame: TextFrame, runs: Inline, size: int, lang: str, first: bool):
-    paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-    rtl = language(lang).rtl
-    paragraph.alignment = PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT
-    for source in runs:
-        for piece, ltr in segments(source.text) if rtl else [(source.text, False)]:
-            run = paragraph.add_run()
-            run.text = f"{LRM}{piece}{LRM}" if rtl and ltr else piece
-            run.font.size = Pt(size)
-            run.font.bold = source.bold or None
-            run.font.italic = False
-            rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", source.lang or lang)
-            if rtl:
-                rpr.insert_element_before(rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}), *AFTER_CS)
-            if source.link:
-                run.hyperlink.address = source.link
-    ppr = paragraph._p.get_or_add_pPr()
-    if rtl:
-        ppr.set("rtl", "1")
-    end = paragraph._p.find(qn("a:endParaRPr"))
-    if end is None:
-        end = paragraph._p.makeelement(qn("a:endParaRPr"), {})
-        paragraph._p.append(end)
-    end.set("lang", lang)
-    return paragraph
-
-
-def _no_bullet(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.set("marL", "0")
-    ppr.set("indent", "0")
-    ppr.insert(0, ppr.makeelement(qn("a:buNone"), {}))
-
-
-def _list_marker(paragraph, level: int, ordered: bool) -> None:
-    """Set indent and bullet or number on the paragraph itself, so it looks the same in any shape."""
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.set("lvl", str(level))
-    ppr.set("marL", str(int(Pt(INDENT[level]))))
-    ppr.set("indent", str(-int(Pt(INDENT[0]))))
-    ppr.append(ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
-    if ordered:
-        ppr.append(ppr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod"}))
-    else:
-        ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "–" if level == 1 else "•"}))
-
-
-def _activity(page: PptxSlide, activity: Activity, left, top, width, height, lang: str) -> None:
-    """A group exercise in a shaded, outlined box, so people can see it is something to do."""
-    box: Shape = page.shapes.add_textbox(left, top, width, height)
-    box.name = "Activity"
-    box.fill.solid()
-    box.fill.fore_color.rgb = ACTIVITY_FILL
-    box.line.color.rgb = ACTIVITY_LINE
-    box.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    _fill_text(box.text_frame, [b for b in activity.blocks if _is_text(b)], lang)
-
-
-def _table(page: PptxSlide, table: Table, measurer: Measurer, left, top, width, lang: str) -> None:
+def _table(painter: Painter, table: Table, measurer: Measurer, box: Box) -> None:
+    """A table with a header row; in a right-to-left language its columns run from the right."""
     rows = (table.header, *table.rows)
-    frame = page.shapes.add_table(len(rows), len(table.header), left, top, width, Pt(measurer.block(table)))
+    columns = len(table.header)
+    left = Pt(painter.x(box))
+    frame = painter.page.shapes.add_table(len(rows), columns, left, Pt(box.top), Pt(box.width), Pt(box.height))
+    frame.name = "Table"
     grid = frame.table
     grid.first_row = True
+    if painter.rtl:
+        grid._tbl.tblPr.set("rtl", "1")
     for r, cells in enumerate(rows):
         grid.rows[r].height = Pt(measurer.row(table, cells))
         for c, runs in enumerate(cells):
             text = grid.cell(r, c).text_frame
-            _add_paragraph(text, runs, int(measurer.sizes.table), lang, first=True)
+            add_paragraph(text, runs, measurer.sizes.table, painter.lang, first=True)
 
 
-def _picture(page: PptxSlide, image: Image, assets: Path, left, top, width, room) -> float:
-    """Place an image as large as fits; return the height used in points."""
-    path = inside(assets, image.path)
-    if not path.is_file():
-        raise ToolkitError(f"image '{image.path}' not found: put it under {assets.name}/", assets)
-    px_width, px_height = PictureFile.from_file(str(path)).size
-    scale = min(width / px_width, room / px_height)
-    picture = page.shapes.add_picture(str(path), left, top, int(px_width * scale), int(px_height * scale))
-    picture._element.nvPicPr.cNvPr.set("descr", image.alt)  # add_picture writes the file name here
-    picture.name = "Picture"
-    return Emu(picture.height).pt
+def _fill(shape, colour: str) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
-def _notes(page: PptxSlide, notes: tuple[str, ...], lang: str) -> None:
-    if not notes:
-        return
-    frame = page.notes_slide.notes_text_frame
-    for n, text in enumerate(notes):
-        _add_paragraph(frame, (Run(text),), 12, lang, first=n == 0)
+def _clone(page: PptxSlide, placeholder):
+    """The layout's footer placeholder on this slide, which PowerPoint leaves off new slides."""
+    if placeholder is None:
+        return None
+    page.shapes.clone_placeholder(placeholder)
+    shape = page.placeholders[placeholder.placeholder_format.idx]
+    shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    return shape
+
+
+def _slide_number_field(paragraph, number: int, lang: str, colour: str) -> None:
+    """A slide-number field, so the number stays right when someone moves slides about."""
+    field = paragraph._p.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_ID, "type": "slidenum"})
+    rpr = field.makeelement(qn("a:rPr"), {"lang": lang, "sz": "1800"})
+    fill = rpr.makeelement(qn("a:solidFill"), {})
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": colour}))
+    rpr.append(fill)
+    field.append(rpr)
+    text = field.makeelement(qn("a:t"), {})
+    text.text = str(number)
+    field.append(text)
+    end = paragraph._p.find(qn("a:endParaRPr"))
+    end.addprevious(field)
+
+
+def _reading_order(page: PptxSlide) -> None:
+    """Put shapes in the order people see them: the title first, then row by row, then the footer."""
+    tree = page.shapes._spTree
+    shapes = [e for e in tree.iterchildren() if e.tag in SHAPE_TAGS]
+
+    def place(element) -> tuple:
+        ph = element.find(".//" + qn("p:ph"))
+        kind = ph.get("type", "body") if ph is not None else ""
+        if kind in ("title", "ctrTitle"):
+            return (0, 0, 0)
+        if kind in ("ftr", "sldNum", "dt"):
+            return (2, 0, 0)
+        off = element.find(".//" + qn("a:off"))
+        x, y = (int(off.get("x")), int(off.get("y"))) if off is not None else (0, 0)
+        return (1, round(y / ROW_BAND), x)
+
+    for element in sorted(shapes, key=place):
+        tree.append(element)  # appending moves it to the end: the sorted order
 
 
 def _core_properties(prs: PresentationType, deck: Deck) -> None:
