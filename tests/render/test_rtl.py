@@ -123,3 +123,78 @@ def test_slide_measurement_does_not_under_measure_arabic() -> None:
         real = sum(advances[cmap[ord(c)]][0] for c in sentence if ord(c) in cmap) / em * 24
         real += sentence.count(" ") * arial().width(" ", 24)
         assert arial().width(sentence, 24) > 1.2 * real
+
+
+def test_a_label_keeps_its_colon_and_a_number_stays_in_one_piece() -> None:
+    """Writers cut each run alone: a Latin label's colon and the spaces round a value belong to the Arabic line."""
+    assert segments("Asda:") == [("Asda", True), (":", False)]
+    assert segments(f" {PHONE}") == [(" ", False), (PHONE, True)]
+    assert segments(f"الهاتف: {PHONE}") == [("الهاتف: ", False), (PHONE, True)]
+    assert segments(" 09:30–10:00") == [(" ", False), ("09:30–10:00", True)]
+    assert segments(":") == [(":", False)]
+
+
+def test_an_arabic_comma_between_latin_words_keeps_the_list_right_to_left() -> None:
+    """Between 2 left-to-right pieces, "، " alone would run left to right too; a right-to-left mark stops it."""
+    assert segments(f"Christians Against Poverty (CAP)، {PHONE}") == [
+        ("Christians Against Poverty (CAP)", True),
+        ("،\u200f ", False),
+        (PHONE, True),
+    ]
+    assert segments("موظف، عامل") == [("موظف، عامل", False)]  # Arabic words need no mark
+
+
+@pytest.fixture(scope="module")
+def bradford(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Bradford Eastbrook's employers and support sessions in Arabic, from the bundled example content."""
+    out = tmp_path_factory.mktemp("rtl-bradford")
+    args = ["--site", "bradford-eastbrook", "--topic", "employers,support", "--lang", "ar", "--allow-missing"]
+    result = toolkit("--root", REPO, "build", *args, "--jobs", "1", "--out", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    return out / "west-yorkshire/bradford-eastbrook/ar"
+
+
+def labelled(path: Path) -> list[list[tuple[str, bool]]]:
+    """The runs (text, bold) of each paragraph that starts with a bold label ending in a colon."""
+    prs = Presentation(path)
+    found = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                runs = [(r.text, bool(r.font.bold)) for r in paragraph.runs]
+                label = "".join(text for text, bold in runs if bold)
+                if runs and runs[0][1] and label.endswith(":"):
+                    found.append(runs)
+    return found
+
+
+def test_arabic_pptx_labels_have_the_colon_straight_after_them(bradford: Path) -> None:
+    paragraphs = labelled(bradford / "support.pptx") + labelled(bradford / "employers.pptx")
+    assert len(paragraphs) > 5
+    for runs in paragraphs:
+        bold = [text for text, is_bold in runs if is_bold]
+        assert bold[-1].endswith(":") and not bold[-1].endswith(f":{LRM}"), runs  # not inside the Latin piece
+        after = runs[len(bold)][0]
+        assert after.startswith(" ") and not after.startswith(LRM), runs  # the space is not inside it either
+    latin = [runs for runs in paragraphs if runs[1] == (":", True)]  # "Asda:", "Mind in Bradford:"
+    assert len(latin) > 5
+    assert all(re.fullmatch(f"{LRM}[A-Za-z' ()]+{LRM}", runs[0][0]) for runs in latin), latin
+
+
+def test_arabic_pptx_phone_numbers_are_one_piece_after_their_label(bradford: Path) -> None:
+    """ "الهاتف الخاص بـ Shelter: 0808 800 4444": the colon follows the label, the number reads left to right."""
+    phone = re.compile(r"0\d{3} \d{3} \d{4}")
+    texts = []
+    for name in ("employers.pptx", "support.pptx"):
+        for slide in Presentation(bradford / name).slides:
+            frames = [sh.text_frame for sh in slide.shapes if sh.has_text_frame]
+            frames += [slide.notes_slide.notes_text_frame] if slide.has_notes_slide else []
+            texts += [p.text for frame in frames for p in frame.paragraphs if phone.search(p.text)]
+    assert texts
+    for text in texts:
+        assert all(f"{LRM}{number}{LRM}" in text for number in phone.findall(text)), text
+        assert not re.search(f"\\S:{LRM}", text), text  # no colon at the end of a left-to-right piece
+        before = text[: text.index(f"{LRM}{phone.search(text).group()}")]
+        assert not before or before.endswith(" "), text  # the space before the number is not inside its piece

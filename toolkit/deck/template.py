@@ -14,13 +14,22 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, meta
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+    pass_context,
+)
 from jinja2.ext import Extension
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
-from ..i18n.clock import rendering_in
-from ..i18n.languages import SOURCE
+from ..i18n.clock import rendering_in, rendering_language
+from ..i18n.languages import SOURCE, list_separator
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
 
 if TYPE_CHECKING:
@@ -70,6 +79,23 @@ def to_yaml(value: Any) -> Raw:
     return Raw(json.dumps(text, ensure_ascii=False))
 
 
+@pass_context
+def list_join(context: Context, items: Any, mark: str = ",") -> Translated:
+    """Join list items the way the deck's language does: `{{ e.entry_roles[:3] | list_join }}`.
+
+    "a, b, c" in English, Welsh and Polish, "a، b، c" in Arabic; `list_join(";")` gives "a; b" ("a؛ b").
+    Each item is escaped as `{{ item }}` would be, so local content left in English is still marked.
+    """
+    if mark not in (",", ";"):
+        raise TemplateError(f"list_join takes ',' or ';', not {mark!r}")
+    separator = list_separator(context.get("language") or rendering_language(), semicolon=mark == ";")
+    items = list(items)
+    return Translated(
+        separator.join(escape_markdown(item) for item in items),
+        separator.join(item.plain if isinstance(item, Translated) else str(item) for item in items),
+    )
+
+
 def escape_markdown(value: Any) -> str:
     """Make a content value print as itself, so local content can never add links, images or markup.
 
@@ -102,6 +128,7 @@ class SessionTemplates:
         self.env.newstyle_gettext = I18N_OPTIONS["newstyle_gettext"]  # type: ignore[attr-defined]
         self.env.globals.update(gettext_callables(None))
         self.env.filters["yaml"] = to_yaml
+        self.env.filters["list_join"] = list_join
         self._sources: dict[str, list[Path]] = {}
 
     def topics(self) -> list[str]:

@@ -28,6 +28,11 @@ def rendering_in(code: str) -> Iterator[None]:
         _RENDERING.reset(token)
 
 
+def rendering_language() -> str:
+    """The code of the language being rendered ("en" outside `rendering_in`)."""
+    return _RENDERING.get()
+
+
 def clock(time: dt.time) -> str:
     """A time: as GOV.UK writes it in English (9am, 10:30am, midday, 1:15pm), else the language's short form."""
     code = _RENDERING.get()

@@ -6,6 +6,7 @@ every document, so screen readers switch voice. Babel's locale data says which w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,3 +55,27 @@ def language(tag: str) -> Language:
     full = given if "-" in given else TAGS.get(code, code)  # a tag with a region is kept as it is
     rtl = locale.character_order == "right-to-left"
     return Language(code, full, locale.english_name or code, locale.display_name or code, rtl)
+
+
+# What goes between list items when a template joins them. Babel's list patterns give the comma for
+# most languages ("{0}, {1}"), but Arabic's joins every item with "و" (and), and Babel has no
+# semicolons; so these fill the gaps. Anything else joins with ", " and "; ".
+COMMAS = {"ar": "، "}
+SEMICOLONS = {"ar": "؛ ", "fa": "؛ ", "ur": "؛ "}
+_SEPARATOR = re.compile(r"\{0\}(\W+)\{1\}")  # punctuation and spaces only, no word like "and"
+
+
+@cache
+def list_separator(tag: str, semicolon: bool = False) -> str:
+    """What a language writes between list items: ", " in English, "، " in Arabic; "; " and "؛ " with `semicolon`."""
+    code = code_of(tag)
+    if semicolon:
+        return SEMICOLONS.get(code, "; ")
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        middle = Locale.parse(code).list_patterns["standard"]["middle"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        middle = ""
+    found = _SEPARATOR.fullmatch(middle)
+    return found.group(1) if found else COMMAS.get(code, ", ")
