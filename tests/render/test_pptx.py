@@ -10,11 +10,15 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from toolkit.checks.config import load_config
+from toolkit.checks.runner import Checker
 from toolkit.content.loader import find_sites, load_site
+from toolkit.content.theme import Theme
 from toolkit.deck.model import Activity, BulletList, Deck, DeckMeta, Image, KeyFact, ListItem, Paragraph, Run, Slide
 from toolkit.deck.session import make_deck
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
+from toolkit.readers import read_document
 from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
 
@@ -161,3 +165,22 @@ def test_a_teams_own_master_is_used_by_layout_name(mini: ContentRoot, tmp_path) 
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
     assert b'typeface="Verdana"' in made_theme.blob
+
+
+def test_a_district_theme_colours_the_deck_and_puts_its_logo_on_the_cover(mini: ContentRoot, tmp_path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes((FIXTURES / "dot.png").read_bytes())
+    theme = Theme(primary="4C2C92", panel="F8F8F8", logo=logo, logo_alt="Testford jobs partnership")
+    deck = demo_deck(mini)
+    path = tmp_path / "themed.pptx"
+    path.write_bytes(write_pptx(deck, replace(options(mini), theme=theme)))
+    prs = Presentation(str(path))
+    scheme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    ).blob
+    assert b'<a:dk2><a:srgbClr val="4C2C92"/>' in scheme and b'<a:lt2><a:srgbClr val="F8F8F8"/>' in scheme
+    cover_pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in cover_pictures] == ["Testford jobs partnership"]
+    checker = Checker(load_config(None).only(["AX"]))
+    serious = [f for f in checker.check(read_document(path)).findings if f.severity >= 2]
+    assert serious == []

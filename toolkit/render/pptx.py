@@ -112,15 +112,16 @@ class _Writer:
         elif subtitle is not None:
             subtitle._element.getparent().remove(subtitle._element)
         if theme.logo is not None:
-            self._logo(page)
+            self._logo(page)  # bottom right, after the title in reading order as on the screen
         self._notes(page, (*meta.notices, *notes))
+        _reading_order(page)
 
     def _logo(self, page: PptxSlide) -> None:
         theme = self.options.theme
         height = 72.0
         with PillowImage.open(theme.logo) as image:
             width = height * image.width / image.height
-        box = Box(self.layouts.slide_width - 43.2 - width, 36.0, width, height)
+        box = Box(self.layouts.slide_width - 43.2 - width, self.layouts.slide_height - 36.0 - height, width, height)
         painter = Painter(page, self.lang, theme, self.words, self._measurer(Area(0, 0, 1, 1)), _box(Area(0, 0, 1, 1)))
         painter.picture(theme.logo.read_bytes(), box, theme.logo_alt, "Logo")
 
