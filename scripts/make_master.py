@@ -3,7 +3,7 @@
 Run it again only to change the house style: `python scripts/make_master.py`. It sets a 16:9 slide,
 Arial for all text, near-black text on white (contrast about 19:1) and the layouts that session
 Markdown chooses by name (docs/authoring.md, "Slide layouts"): Cover, Section, Title and Content,
-Two Columns, Key Fact, Activity and Closing. Every layout but the cover has a footer and a slide
+Two Columns, Big Fact, Activity and Closing. Every layout but the cover has a footer and a slide
 number. Colours are theme slots, so a district's theme file changes them without editing this file:
 dk2 is the brand colour behind cover and section titles, lt2 the light panel, accent1 icons and lines.
 """
@@ -84,7 +84,7 @@ LAYOUTS = (
     ),
     Layout("Title and Content", "Title and Content", {0: TITLE, 1: BODY}, bands=(TOP_BAND, FOOTER_RULE)),
     Layout("Two Columns", "Two Content", {0: TITLE, 1: LEFT, 2: RIGHT}, bands=(TOP_BAND, FOOTER_RULE)),
-    Layout("Key Fact", "Title Only", {0: TITLE}, bands=(TOP_BAND, FOOTER_RULE)),
+    Layout("Big Fact", "Title Only", {0: TITLE}, bands=(TOP_BAND, FOOTER_RULE)),
     Layout(
         "Activity",
         "Title and Content",

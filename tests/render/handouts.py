@@ -57,10 +57,9 @@ def small_deck() -> Deck:
     """Two slides with every kind of block a handout prints, and notes of every kind."""
     link = Run("Traveline's journey planner", link="https://www.traveline.info")
     activity = Activity(
-        (
-            Paragraph((Run("In pairs (5 minutes)", bold=True),)),
-            BulletList((ListItem((Run("Tell your partner one thing"),)), ListItem((Run("Swap over"),))), ordered=True),
-        )
+        (BulletList((ListItem((Run("Tell your partner one thing"),)), ListItem((Run("Swap over"),))), ordered=True),),
+        who="pairs",
+        minutes=5,
     )
     slides = (
         Slide("Getting to work", (Paragraph((Run("A session about travel."),)),), ("Say: Welcome, everyone.",)),

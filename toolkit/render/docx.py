@@ -36,7 +36,12 @@ from .bidi import LRM, segments
 from .properties import set_core_properties
 
 LINK_COLOUR = RGBColor(0x1D, 0x4E, 0x89)
-COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic letters on Windows and macOS; Verdana has none
+# A Word file can only name its fonts, so we name ones with every letter we print (tests/render/test_glyphs.py).
+# Arial and Verdana carry Microsoft's WGL4 set: all of Latin-1 and Latin Extended-A (Polish, and Welsh ŵ ŷ) and
+# the Welsh ẁ ẃ ẅ ỳ. LibreOffice draws Arial with Liberation Sans, its metric twin, which has them too.
+# Complex-script text (Arabic) uses the w:cs font: Arial, whose Windows and Office for Mac versions have the Arabic
+# letters (code page 1256); Verdana has none. LibreOffice draws any letter a font lacks from another font.
+COMPLEX_SCRIPT_FONT = "Arial"
 # What may follow w:bidi in a paragraph's properties, and w:szCs in a run's (the schema's order).
 AFTER_BIDI = (
     "w:adjustRightInd",
@@ -140,10 +145,10 @@ class _Writer:
         fonts = target.element.get_or_add_rPr().get_or_add_rFonts()
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)  # theme fonts would override the font we name
-        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia"):
             fonts.set(qn(slot), self.style.word_font)
-        if self.rtl:  # Arabic text takes the complex-script font, size and bold, not the others
-            fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+        fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)  # even in English: a name in Arabic still draws
+        if self.rtl:  # Arabic text takes the complex-script size and bold, not the others
             font.cs_bold = bold
             _complex_script_size(target.element.get_or_add_rPr(), size)
 

@@ -22,7 +22,7 @@ LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "section": ("Section", "Section Header", "Title Only", "Title and Content"),
     "content": ("Title and Content",),
     "columns": ("Two Columns", "Two Content", "Title and Content"),
-    "fact": ("Key Fact", "Title Only", "Title and Content"),
+    "fact": ("Big Fact", "Title Only", "Title and Content"),
     "activity": ("Activity", "Title and Content"),
     "closing": ("Closing", "Title and Content"),
 }

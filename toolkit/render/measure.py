@@ -13,6 +13,7 @@ from pathlib import Path
 from ..deck.model import Inline
 
 ARABIC = ("\u0600", "\u06ff")  # the Arabic block of Unicode
+ARABIC_WIDTH = 0.78  # of the type size: Arabic letters average about 0.65 (tests/render/test_rtl.py measures it)
 LINE_HEIGHT = 1.2  # Arial's line height is about 1.15 of its size; a little extra is safer.
 
 
@@ -38,13 +39,16 @@ class FontMetrics:
         space = self.width(" ", size)
         lines, used = 1, 0.0
         for run in runs:
-            for word in run.text.split():
+            # LibreOffice shows a link as one field that breaks only where it must, so count it as one word
+            for word in [run.text.strip()] if run.link else run.text.split():
                 word_width = self.width(word, size, run.bold)
                 if used and used + space + word_width > width:
                     lines, used = lines + 1, 0.0
+                broken = word_width > width
                 while word_width > width:  # a word longer than the line breaks mid-word
                     lines, word_width = lines + 1, word_width - width
-                used += (space if used else 0.0) + word_width
+                # LibreOffice starts a new line after a link it had to break
+                used = width if broken and run.link else used + (space if used else 0.0) + word_width
         return lines
 
     def height(self, runs: Inline, size: float, width: float, spacing: float = 1.0) -> float:

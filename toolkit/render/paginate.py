@@ -123,11 +123,11 @@ class Measurer:
         return max(words + 2 * PAD, self.sizes.height * 0.4)
 
 
-def paginate(slide: Slide, measure: Measurer, source: str, continued: str, side: int = 0) -> list[Slide]:
-    """The slide, or the slide and its continuations, each fitting the body area.
+def paginate(slide: Slide, measure: Measurer, source: str, side: int = 0) -> list[Slide]:
+    """The slide, or the slide and its continuations, each fitting the body area. Continuations have no
+    notes: the writer gives them a "(continued)" title and a note, in the deck's language.
 
     `side` is how many web addresses fit in the column beside the text; each page keeps within it.
-    `continued` is the note on continuation slides, in the deck's language.
     """
     pages: list[list[Block]] = [[]]
     room = measure.sizes.height
@@ -142,9 +142,9 @@ def paginate(slide: Slide, measure: Measurer, source: str, continued: str, side:
             room -= need
     return [
         Slide(
-            _continued(slide.title, n),
+            slide.title,
             tuple(blocks),
-            slide.notes if n == 0 else (continued,),
+            slide.notes if n == 0 else (),
             slide.line,
             slide.layout,
         )
@@ -174,10 +174,6 @@ def _inlines(block: Block):
         yield block.outcome
     elif isinstance(block, KeyFact):
         yield block.detail
-
-
-def _continued(title: str, n: int) -> str:
-    return title if n == 0 else f"{title} (continued{'' if n == 1 else f' {n}'})"
 
 
 def _pieces(block: Block, measure: Measurer, source: str, slide: Slide, side: int) -> list[Block]:

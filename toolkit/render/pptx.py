@@ -27,6 +27,8 @@ from ..deck.model import Activity, Block, BulletList, Deck, Diagram, Image, KeyF
 from ..errors import ToolkitError
 from ..files import normalise_zip
 from ..i18n import N_, Words, language
+from ..i18n.languages import SOURCE, TAGS
+from ..text import Untranslated
 from . import RenderOptions, register
 from .layouts import Area, Layouts, choose_layout
 from .measure import LINE_HEIGHT, arial
@@ -41,6 +43,7 @@ SIZES = (32.0, 28.0, 24.0)  # body text sizes, largest first: short slides use l
 SPACINGS = (0.8, 0.6, 0.4)  # space after list items, as a share of the type size, where there is room
 COVER_NOTE = N_("Show this slide while people arrive.")
 CONTINUED = N_("Continued from the previous slide.")
+CONTINUED_TITLE = (N_("%(title)s (continued)"), N_("%(title)s (continued %(number)s)"))
 ROW_BAND = 228600  # EMU: shapes whose tops are a quarter inch apart or less are one row, as the checks see it
 SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"), qn("p:cxnSp")}
 SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same deck gives the same bytes
@@ -101,9 +104,7 @@ class _Writer:
         page = self.prs.slides.add_slide(self.layouts.layout("cover"))
         self._title(page, title, (44, 40, 36, 32), theme.on_primary)
         lines = [p.runs for p in paragraphs]
-        lines += (
-            [(Run(meta.jobcentre, bold=True),)] if meta.jobcentre and meta.jobcentre not in _words_of(lines) else []
-        )
+        lines += [(_local(meta.jobcentre, bold=True),)] if meta.jobcentre not in _words_of(lines) else []
         lines += [(Run(meta.when),)] if meta.when else []
         subtitle = next((p for p in page.placeholders if p.placeholder_format.idx == 1), None)
         if subtitle is not None and lines:
@@ -137,9 +138,12 @@ class _Writer:
         room = side_area.height - len(side_images) * (SIDE_ICON + GAP) if side_area else 0.0
         slots = max(1, int((room + GAP) // (QR_SIZE + GAP))) if has_side else 0
         measurer = self._measurer(text_area)
-        continued = self.words(CONTINUED)
         source = Slide(slide.title, flowing, slide.notes, slide.line, slide.layout)
-        for n, part in enumerate(paginate(source, measurer, self.deck.meta.source, continued, slots)):
+        parts = paginate(source, measurer, self.deck.meta.source, slots)
+        for n, part in enumerate(parts):
+            if n:
+                title = self.words(CONTINUED_TITLE[n > 1], title=part.title, number=n)
+                part = replace(part, title=title, notes=(self.words(CONTINUED),))
             images = side_images if n == 0 else []
             self._page(layout, kind, part, text_area, side_area, images)
 
@@ -225,7 +229,10 @@ class _Writer:
     def _footer(self, page: PptxSlide, layout) -> None:
         """The jobcentre's name and the slide number, in the layout's footer places or along the bottom."""
         meta, theme = self.deck.meta, self.options.theme
-        text = " · ".join(t for t in (meta.jobcentre, theme.footer) if t)
+        runs: list[Run] = [_local(meta.jobcentre)] if meta.jobcentre else []
+        if theme.footer:  # the theme file is written in English
+            english = theme.footer if language(self.lang).is_source else Untranslated(theme.footer)
+            runs += [Run(" · "), _local(english)]
         found = {p.placeholder_format.type: p for p in layout.placeholders}
         footer = _clone(page, found.get(PP_PLACEHOLDER.FOOTER)) or self._bottom_box(page, 0.70, left=True)
         number = _clone(page, found.get(PP_PLACEHOLDER.SLIDE_NUMBER)) or self._bottom_box(page, 0.15, left=False)
@@ -235,7 +242,7 @@ class _Writer:
                 left, top, width, height = shape.left, shape.top, shape.width, shape.height
                 shape.left, shape.top = self.prs.slide_width - left - width, top
                 shape.width, shape.height = width, height
-        add_paragraph(footer.text_frame, (Run(text),), 18, self.lang, True, colour)
+        add_paragraph(footer.text_frame, tuple(runs), 18, self.lang, True, colour)
         align = PP_ALIGN.LEFT if rtl else PP_ALIGN.RIGHT
         paragraph = add_paragraph(number.text_frame, (), 18, self.lang, True, colour, align=align)
         _slide_number_field(paragraph, len(self.prs.slides), self.lang, colour)
@@ -253,6 +260,11 @@ class _Writer:
         frame = page.notes_slide.notes_text_frame
         for n, text in enumerate(notes):
             add_paragraph(frame, (Run(text),), 12, self.lang, first=n == 0)
+
+
+def _local(text: str, bold: bool = False) -> Run:
+    """A run of local content; shown in English for want of a translation, it is tagged English."""
+    return Run(text, bold, lang=TAGS[SOURCE] if isinstance(text, Untranslated) else None)
 
 
 def _is_cover(slide: Slide) -> bool:

@@ -133,7 +133,7 @@ class Painter:
     # ---- key facts ----------------------------------------------------------------------------
     def key_fact(self, fact: KeyFact, box: Box) -> None:
         panel = self.rectangle(box, self.theme.panel)
-        panel.name = "Key fact"
+        panel.name = "Big fact"
         frame = plain_frame(panel.text_frame, MSO_ANCHOR.MIDDLE, inset=PAD)
         align = PP_ALIGN.RIGHT if self.rtl else PP_ALIGN.LEFT
         add_paragraph(frame, (Run(fact.value, bold=True),), FACT_SIZE, self.lang, True, self.theme.primary, align=align)

@@ -96,7 +96,7 @@ def list_marker(paragraph: _Paragraph, level: int, ordered: bool, size: float) -
     ppr.set("marL", str(int(Pt(indent(level, size)))))
     ppr.set("indent", str(-int(Pt(indent(0, size)))))
     ppr.append(ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
-    if ordered:
+    if ordered and level == 0:  # a list inside a numbered step has bullets
         ppr.append(ppr.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod"}))
     else:
         ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "–" if level == 1 else "•"}))
