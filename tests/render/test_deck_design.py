@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from tests.conftest import need_tool
 
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
-DIAGRAM_NAMES = ("Step ", "Stop ", "Key fact")
+DIAGRAM_NAMES = ("Step ", "Stop ", "Big fact")
 
 
 def decks(folder: Path) -> list[Path]:
