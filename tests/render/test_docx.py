@@ -61,7 +61,7 @@ def test_core_properties_come_from_the_content() -> None:
 
 @pytest.mark.parametrize(
     ("style", "font", "size", "spacing"),
-    [("standard", "Arial", 12, 1.15), ("large-print", "Arial", 18, 1.3), ("dyslexia", "Verdana", 12, 1.5)],
+    [("standard", "Arial", 12, 1.15), ("large-print", "Arial", 18, 1.3), ("dyslexia", "Verdana", 15, 1.5)],
 )
 def test_styles_name_common_fonts_and_sizes(style: str, font: str, size: int, spacing: float) -> None:
     doc = open_docx(write_docx(small_deck(), example_options(style)))

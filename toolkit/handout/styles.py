@@ -6,11 +6,14 @@
   1.5 line spacing, a cream background, left-aligned text, no italics or underlining, short lines
   and headings at least 20% larger than the text.
 
-HTML and PDF use the bundled Atkinson Hyperlegible font; Word files name fonts most computers have.
+HTML and PDF use the bundled Atkinson Hyperlegible font (with bundled fallbacks for the Welsh and Arabic
+letters it lacks: templates/handout/fonts/); Word files name fonts most computers have, which have every
+letter of the languages we ship (see toolkit/render/docx.py).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +35,12 @@ class Style:
     underline_links: bool = True
 
     def heading_pt(self, level: int) -> float:
-        """Heading sizes for levels 1 to 3: each at least 20% larger than the level below, and the text."""
-        return round(self.body_pt * {1: 1.8, 2: 1.5, 3: 1.25}[level] * 2) / 2
+        """Heading sizes for levels 1 to 3: each at least 20% larger than the level below, and the text.
+
+        Word sizes go in half points; a size halfway between two rounds down (18.75 to 18.5, not 19), so a
+        heading never comes out less than 20% smaller than the one above it.
+        """
+        return math.ceil(self.body_pt * {1: 1.8, 2: 1.5, 3: 1.25}[level] * 2 - 0.5) / 2
 
 
 STYLES: dict[str, Style] = {
@@ -46,7 +53,7 @@ STYLES: dict[str, Style] = {
             N_("a style for people with dyslexia"),
             "dyslexia.css",
             "Verdana",
-            12,
+            15,  # as in dyslexia.css (1.25rem, 20 pixels): the same size on paper from Word, PDF and HTML
             1.5,
             "1E1E1E",
             background="FDF8E6",

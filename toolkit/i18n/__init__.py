@@ -9,12 +9,17 @@ from .languages import SOURCE, Language, language
 if TYPE_CHECKING:
     from .catalogues import Translator
 
-__all__ = ["N_", "SOURCE", "Language", "Words", "language"]
+__all__ = ["N_", "Nn_", "SOURCE", "Language", "Words", "language"]
 
 
 def N_(text: str) -> str:
     """Mark English text for the toolkit's catalogue where it is defined; translate it where it is used."""
     return text
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for the toolkit's catalogue; translate it with `Words.n`."""
+    return singular, plural
 
 
 # Words about activities, shared by slides and handouts: who does it, how long, what each person ends with.
@@ -24,7 +29,7 @@ WHO_WORDS = {
     "groups": N_("In small groups"),
     "everyone": N_("As a whole group"),
 }
-MINUTES = (N_("%(num)s minute"), N_("%(num)s minutes"))
+MINUTES = Nn_("%(num)s minute", "%(num)s minutes")
 OUTCOME = N_("You end with:")
 LOCAL_IN_ENGLISH = N_("Some details about this area are in English, because nobody has translated them yet.")
 

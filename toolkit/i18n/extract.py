@@ -44,7 +44,7 @@ from .languages import language
 
 COMMENT_TAGS = ("Translators:",)
 JINJA_EXTRACTOR = "jinja2.ext:babel_extract"
-TOOLKIT_KEYWORDS = {"N_": None}
+TOOLKIT_KEYWORDS = {"N_": None, "Nn_": (1, 2)}
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # headers carry no clock time, so files change only with text
 WIDTH = 100
 
