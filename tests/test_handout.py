@@ -54,6 +54,8 @@ def test_activities_become_things_to_try_at_home() -> None:
         "In the session, people did this together. You can do it with someone you trust, or on your own.",
         "Tell someone you trust one thing",
         "Swap over",
+        "You end with: one thing you will do this week",
+        "Answer: Any one thing, like checking the bus times",
         "Bring what you write to your next appointment.",
     ]
 

@@ -42,6 +42,8 @@ Say hello.
 2. Listen
 
 You end with: **notes** to keep
+
+Answer: Listen first, then talk.
 :::
 """
 
@@ -70,6 +72,7 @@ def test_every_element_is_parsed() -> None:
     assert isinstance(activity, Activity) and isinstance(activity.blocks[0], BulletList) and activity.blocks[0].ordered
     assert (activity.who, activity.minutes) == ("pairs", 5)
     assert activity.outcome == (Run("notes", bold=True), Run(" to keep"))
+    assert activity.answer == (Run("Listen first, then talk."),)
 
 
 def test_italics_are_dropped_but_words_kept() -> None:

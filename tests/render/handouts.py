@@ -60,6 +60,8 @@ def small_deck() -> Deck:
         (BulletList((ListItem((Run("Tell your partner one thing"),)), ListItem((Run("Swap over"),))), ordered=True),),
         who="pairs",
         minutes=5,
+        outcome=(Run("one thing you will do this week"),),
+        answer=(Run("Any one thing, like checking the bus times"),),
     )
     slides = (
         Slide("Getting to work", (Paragraph((Run("A session about travel."),)),), ("Say: Welcome, everyone.",)),

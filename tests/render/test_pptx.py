@@ -184,3 +184,13 @@ def test_a_district_theme_colours_the_deck_and_puts_its_logo_on_the_cover(mini: 
     checker = Checker(load_config(None).only(["AX"]))
     serious = [f for f in checker.check(read_document(path)).findings if f.severity >= 2]
     assert serious == []
+
+
+def test_an_activity_answer_is_in_the_notes_for_after_not_on_the_slide(mini: ContentRoot) -> None:
+    steps = (Paragraph((Run("Put the steps in order"),)),)
+    activity = Activity(steps, "pairs", 5, answer=(Run("Situation, Task, Action, Result"),))
+    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), Slide("Order", (activity,), ("Say: Off you go.",))))
+    slide = open_pptx(write_pptx(deck, options(mini))).slides[1]
+    assert "Situation, Task, Action, Result" not in " ".join(texts(slide))
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.endswith("Answer: Situation, Task, Action, Result")

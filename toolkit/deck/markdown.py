@@ -46,6 +46,7 @@ MARKDOWN = (
 )
 LAYOUT_CHOICE = re.compile(r"\s*\{([a-z-]+)\}\s*$")  # "# Plan for today {section}"
 OUTCOME = "You end with:"  # starts the line of an activity that says what each person ends with
+ANSWER = "Answer:"  # starts the line of an activity with its answer, or a model answer
 
 
 @dataclass(frozen=True)
@@ -170,17 +171,20 @@ def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
 
 
 def _activity(node: SyntaxTreeNode, source: str, line: int | None) -> Activity:
-    """'::: activity pairs 5': who does it and for how many minutes; 'You end with:' starts its outcome."""
+    """'::: activity pairs 5': who does it and for how many minutes; 'You end with:' starts its outcome,
+    and 'Answer:' its answer or a model answer."""
     who, minutes = _activity_settings(node.info, source, line)
-    blocks, outcome = [], ()
+    blocks, outcome, answer = [], (), ()
     for block in _inside(node, source):
         if isinstance(block, Paragraph) and plain(block.runs).startswith(OUTCOME):
             outcome = _without_prefix(block.runs, OUTCOME)
+        elif isinstance(block, Paragraph) and plain(block.runs).startswith(ANSWER):
+            answer = _without_prefix(block.runs, ANSWER)
         elif isinstance(block, (Paragraph, BulletList)):
             blocks.append(block)
         else:
             raise ToolkitError("an activity can hold only paragraphs and lists: put a table on the slide", source, line)
-    return Activity(tuple(blocks), who, minutes, outcome)
+    return Activity(tuple(blocks), who, minutes, outcome, answer)
 
 
 def _activity_settings(info: str, source: str, line: int | None) -> tuple[str, int | None]:

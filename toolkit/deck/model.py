@@ -94,14 +94,17 @@ WHO = ("alone", "pairs", "groups", "everyone")
 
 @dataclass(frozen=True)
 class Activity:
-    """A group exercise: who does it, for how long, its steps, and what each person ends with.
+    """A group exercise: who does it, for how long, its steps, what each person ends with, and its
+    answer or a model answer.
 
-    Shown on its own slide layout during the session, and as a thing to try at home in handouts."""
+    Shown on its own slide layout during the session (the answer in the speaker notes, for after),
+    and as a thing to try at home in handouts, with the answer at the end."""
 
     blocks: tuple[Block, ...]
     who: str = "alone"
     minutes: int | None = None
     outcome: Inline = ()
+    answer: Inline = ()
 
 
 Block = Paragraph | BulletList | Table | Image | KeyFact | Diagram | Activity
@@ -162,6 +165,7 @@ def _block_words(blocks: tuple[Block, ...]) -> Iterator[str]:
         elif isinstance(block, Activity):
             yield from _block_words(block.blocks)
             yield plain(block.outcome)
+            yield plain(block.answer)
         elif isinstance(block, KeyFact):
             yield f"{block.value} {plain(block.detail)}"
         elif isinstance(block, Diagram):

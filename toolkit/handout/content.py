@@ -29,7 +29,7 @@ from ..deck.model import (
     deck_text,
 )
 from ..deck.session import ASK, SAY
-from ..i18n import MINUTES, N_, OUTCOME, Words
+from ..i18n import ANSWER, MINUTES, N_, OUTCOME, Words
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from .model import Contact, Handout, HandoutBlock, Part
@@ -172,6 +172,8 @@ class _Maker:
         blocks.extend(_map_runs(b, self.at_home_runs) for b in activity.blocks)  # type: ignore[arg-type]
         if activity.outcome:
             blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *self.at_home_runs(activity.outcome))))
+        if activity.answer:
+            blocks.append(Paragraph((Run(words(ANSWER) + " ", bold=True), *_with_addresses(activity.answer))))
         blocks.append(_paragraph(words(BRING)))
         return Part(words(AT_HOME_TITLE), tuple(blocks))
 

@@ -9,7 +9,7 @@ from .languages import SOURCE, Language, language
 if TYPE_CHECKING:
     from .catalogues import Translator
 
-__all__ = ["N_", "Nn_", "SOURCE", "Language", "Words", "language"]
+__all__ = ["N_", "SOURCE", "Language", "Nn_", "Words", "language"]
 
 
 def N_(text: str) -> str:
@@ -31,6 +31,7 @@ WHO_WORDS = {
 }
 MINUTES = Nn_("%(num)s minute", "%(num)s minutes")
 OUTCOME = N_("You end with:")
+ANSWER = N_("Answer:")
 LOCAL_IN_ENGLISH = N_("Some details about this area are in English, because nobody has translated them yet.")
 
 

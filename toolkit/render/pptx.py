@@ -23,10 +23,23 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
-from ..deck.model import Activity, Block, BulletList, Deck, Diagram, Image, KeyFact, Paragraph, Run, Slide, Table
+from ..deck.model import (
+    Activity,
+    Block,
+    BulletList,
+    Deck,
+    Diagram,
+    Image,
+    KeyFact,
+    Paragraph,
+    Run,
+    Slide,
+    Table,
+    plain,
+)
 from ..errors import ToolkitError
 from ..files import normalise_zip
-from ..i18n import N_, Words, language
+from ..i18n import ANSWER, N_, Words, language
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from . import RenderOptions, register
@@ -168,7 +181,10 @@ class _Writer:
             beside = Painter(page, self.lang, theme, self.words, measurer, _box(side))
             beside.side_column(images, links, _box(side), self.options.assets)
         self._footer(page, layout)
-        self._notes(page, slide.notes)
+        answers = [
+            f"{self.words(ANSWER)} {plain(a.answer)}" for a in slide.blocks if isinstance(a, Activity) and a.answer
+        ]
+        self._notes(page, (*slide.notes, *answers))
         _reading_order(page)
 
     def _fitting(self, blocks: tuple[Block, ...], area: Area) -> Measurer:
