@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from ..i18n.clock import clock, day_name, time_span
-from .icons import ICONS, sector_icon, service_icon, transport_icon
+from .icons import sector_icon, service_icon, transport_icon
 
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _PHONE = re.compile(r"^[0-9+][0-9 ()+-]{5,}$")
@@ -65,13 +65,6 @@ def _language_codes(value: list[str]) -> list[str]:
         raise ValueError("must be a list of language codes, such as cy (Welsh), pl (Polish) or ar (Arabic)") from None
 
 
-def _icon_name(value: str) -> str:
-    if value and value not in ICONS:
-        raise ValueError(f"is not an icon: use one of {', '.join(ICONS)}")
-    return value
-
-
-IconName = Annotated[str, AfterValidator(_icon_name)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Phone = Annotated[str, AfterValidator(_phone)]
 Text = Annotated[str, Field(min_length=1)]
@@ -157,8 +150,8 @@ class TravelCosts(Strict):
 class Employer(Fact):
     name: Words
     sector: Words
-    # The icon beside the employer; worked out from the English sector when the file does not name one.
-    icon: IconName = ""
+    # The icon beside the employer, from its sector as written in English (translations keep it).
+    _icon: str = PrivateAttr(default="")
     entry_roles: list[Words] = Field(min_length=1)
     how_to_apply: Words
     website: WebAddress
@@ -168,12 +161,13 @@ class Employer(Fact):
     event_date: dt.date | None = None
     getting_there: Words
 
-    @model_validator(mode="before")
-    @classmethod
-    def _icon_from_sector(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("icon") and isinstance(data.get("sector"), str):
-            return {**data, "icon": sector_icon(data["sector"])}
-        return data
+    def model_post_init(self, context: Any) -> None:
+        self._icon = sector_icon(self.sector)
+
+    @property
+    def icon(self) -> str:
+        """The icon shown beside the employer: a shopping trolley for retail, a hospital for health..."""
+        return self._icon
 
 
 ServiceKind = Literal["debt", "food", "mental_health", "housing", "english", "digital", "carers", "disability", "other"]
