@@ -60,6 +60,16 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def bradford_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Bradford Eastbrook's employers and support sessions in English, Welsh, Polish and Arabic, built once."""
+    out = tmp_path_factory.mktemp("bradford")
+    args = ["--site", "bradford-eastbrook", "--topic", "employers,support", "--lang", "en,cy,pl,ar", "--allow-missing"]
+    result = toolkit("--root", REPO, "build", *args, "--out", out)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return out / "west-yorkshire/bradford-eastbrook"
+
+
 def toolkit(*args: str) -> Result:
     """Run the `toolkit` command in-process and return what it printed and its exit code."""
     return CliRunner().invoke(main, [str(a) for a in args])

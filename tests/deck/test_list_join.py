@@ -13,7 +13,7 @@ from toolkit.i18n.catalogues import SESSIONS, make_translator
 from toolkit.i18n.languages import language, list_separator
 from toolkit.text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
 
-from ..conftest import REPO, toolkit
+from ..conftest import REPO
 
 SITE = "west-yorkshire/bradford-eastbrook"
 MARKS = re.compile("[\u200e\u200f]")  # the direction marks right-to-left decks put round Latin words
@@ -67,13 +67,8 @@ def test_list_join_refuses_other_marks(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Bradford Eastbrook's employers session, in English, Welsh, Polish and Arabic."""
-    out = tmp_path_factory.mktemp("list-join")
-    args = ["--site", "bradford-eastbrook", "--topic", "employers", "--lang", "en,cy,pl,ar", "--allow-missing"]
-    result = toolkit("--root", REPO, "build", *args, "--jobs", "1", "--out", out)
-    assert result.exit_code == 0, result.output + result.stderr
-    return out / SITE
+def built(bradford_build: Path) -> Path:
+    return bradford_build
 
 
 def job_lists(folder: Path, code: str) -> list[str]:

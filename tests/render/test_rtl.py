@@ -156,13 +156,8 @@ def test_an_arabic_comma_between_latin_words_keeps_the_list_right_to_left() -> N
 
 
 @pytest.fixture(scope="module")
-def bradford(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Bradford Eastbrook's employers and support sessions in Arabic, from the bundled example content."""
-    out = tmp_path_factory.mktemp("rtl-bradford")
-    args = ["--site", "bradford-eastbrook", "--topic", "employers,support", "--lang", "ar", "--allow-missing"]
-    result = toolkit("--root", REPO, "build", *args, "--jobs", "1", "--out", out)
-    assert result.exit_code == 0, result.output + result.stderr
-    return out / "west-yorkshire/bradford-eastbrook/ar"
+def bradford(bradford_build: Path) -> Path:
+    return bradford_build / "ar"
 
 
 def labelled(path: Path) -> list[list[tuple[str, bool]]]:
