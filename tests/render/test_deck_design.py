@@ -155,3 +155,26 @@ def test_arabic_tables_and_diagrams_run_right_to_left(topic: str, tmp_path: Path
                     ppr = paragraph._p.pPr
                     if paragraph.text.strip():
                         assert ppr is not None and ppr.get("rtl") == "1", (slide.slide_id, paragraph.text)
+
+
+def body_area(slide) -> tuple[int, int]:
+    """Top and bottom of where a slide's layout puts its body: the body placeholder, or below the title."""
+    placeholders = {p.placeholder_format.idx: p for p in slide.slide_layout.placeholders}
+    body = placeholders.get(1)
+    if body is not None:
+        return body.top, body.top + body.height
+    title = placeholders[0]
+    footer = placeholders[11]
+    return title.top + title.height, footer.top
+
+
+def test_no_slide_body_is_left_mostly_empty(example_build: Path) -> None:
+    """Content reaches at least a third of the way down the body: short slides get larger type and more space."""
+    for deck in decks(example_build):
+        for number, slide in enumerate(Presentation(deck).slides, start=1):
+            if slide.slide_layout.name in ("Cover", "Section"):
+                continue
+            shown = [s for s in slide.shapes if not (s.is_placeholder and s.placeholder_format.idx in (0, 11, 12))]
+            top, bottom = body_area(slide)
+            lowest = max(s.top + s.height for s in shown)
+            assert (lowest - top) * 3 >= bottom - top, (deck.name, number)
