@@ -109,7 +109,7 @@ class Activity:
 
 Block = Paragraph | BulletList | Table | Image | KeyFact | Diagram | Activity
 
-LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closing")
+LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closing", "break")
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
     """
     words = words or Words()
     maker = _Maker(words, _Patterns.of(words))
-    parts = [maker.slide_part(slide.title, slide.blocks, slide.notes) for slide in deck.slides]
+    parts = [maker.slide_part(s.title, s.blocks, s.notes) for s in deck.slides if s.layout != "break"]
     parts.append(maker.questions())
     parts.append(maker.who_to_contact(named_in(deck, contacts)))
     parts.append(maker.about(deck.meta.date))

@@ -25,6 +25,7 @@ LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "fact": ("Big Fact", "Title Only", "Title and Content"),
     "activity": ("Activity", "Title and Content"),
     "closing": ("Closing", "Title and Content"),
+    "break": ("Big Fact", "Title Only", "Title and Content"),  # a break in the session: how long, as a big fact
 }
 REQUIRED = "Title and Content"
 VISUAL_SHARE = 0.36  # of the width, for the column beside the text when a layout has no second placeholder
