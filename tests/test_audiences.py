@@ -78,14 +78,14 @@ def test_a_topic_not_written_for_the_audience_is_left_out_with_a_note(mini: Cont
 def test_asking_for_the_topic_by_name_is_an_error(mini: ContentRoot) -> None:
     args = ["handout", "--site", "testford-central", "--topic", "demo", "--audience", "over-50"]
     result = toolkit("--root", mini.path, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "'demo' is not written for over-50" in result.stderr and "leave out --topic" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_an_unknown_audience_is_an_error_that_lists_them(mini: ContentRoot) -> None:
     result = toolkit("--root", mini.path, "build", "--audience", "students")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no audience called 'students': choose from general, new-to-work, experienced, in-work, over-50" in (
         result.stderr
     )

@@ -39,12 +39,12 @@ def test_init_makes_a_content_root_that_builds(tmp_path: Path) -> None:
     result = toolkit("--root", target, "build", "--site", "newport", "--topic", "star")
     assert result.exit_code == 0, result.stderr
     assert (target / "output" / "south-east-wales" / "newport" / "en" / "star.pptx").is_file()
-    assert toolkit("init", target).exit_code == 1  # never overwrites a folder in use
+    assert toolkit("init", target).exit_code == 2  # never overwrites a folder in use
 
 
 def test_outside_a_content_root_says_what_to_do(tmp_path: Path) -> None:
     result = toolkit("--root", tmp_path, "build")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "toolkit init" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 

@@ -67,7 +67,7 @@ def test_send_pack_has_the_files_and_a_message(mini: ContentRoot, tmp_path: Path
 )
 def test_bad_choices_are_one_line_errors(mini: ContentRoot, args: list[str], message: str) -> None:
     result = toolkit("--root", mini.path, "handout", "--site", "testford-central", *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 

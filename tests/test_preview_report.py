@@ -48,7 +48,7 @@ def test_preview_without_libreoffice_says_how_to_install_it(
 ) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     result = toolkit("--root", REPO, "preview", "--out", example_build, "--site", SITE)
-    assert result.exit_code == 1 and "apt-get install libreoffice-impress" in result.stderr
+    assert result.exit_code == 2 and "apt-get install libreoffice-impress" in result.stderr
 
 
 def test_report_lists_every_deck_with_scores_and_links(previewed: Path) -> None:

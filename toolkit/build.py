@@ -22,8 +22,8 @@ from .deck.audience import GENERAL, check_audience, declared_audiences
 from .deck.model import Deck
 from .deck.session import make_deck
 from .deck.template import SessionTemplates
-from .errors import ToolkitError
-from .files import remove_leftovers, write_atomic
+from .errors import OutputError, ToolkitError
+from .files import check_file_size, check_writable, confined, remove_leftovers, write_atomic
 from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
 from .handout.content import named_in
@@ -33,13 +33,14 @@ from .handout.styles import handout_assets, style_named
 from .i18n import Language, language
 from .i18n.catalogues import Translator, make_translator, translation_inputs
 from .i18n.content import in_language
-from .i18n.outputs import TranslationRules, acceptable, check_languages, translation_problems
-from .manifest import Entry, read_manifest, write_manifest
+from .i18n.outputs import TranslationRules, acceptable, check_catalogues, check_languages, translation_problems
+from .manifest import Entry, Manifest, read_manifest, write_manifest
 from .project import ContentRoot
 from .render import STYLED, THEMED, RenderOptions, load_writers
 
 STANDARD = "standard"
 IN_FLIGHT = 3  # tasks queued per worker process
+MAX_MASTER_BYTES = 50 * 2**20  # a slide master with pictures is a few MB
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,13 @@ class BuildResult:
     written: list[Entry] = field(default_factory=list)
     unchanged: list[Entry] = field(default_factory=list)
     errors: list[ToolkitError] = field(default_factory=list)
+    planned: int = 0  # files asked for
+    stopped: OutputError | None = None  # why the build stopped before the end: a full disk, a read-only folder
+
+    @property
+    def failed(self) -> int:
+        """Files asked for that were neither made nor already up to date."""
+        return max(self.planned - len(self.written) - len(self.unchanged), 0)
 
 
 @dataclass(frozen=True)
@@ -118,8 +126,7 @@ def plan(
             raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(writers))}")
     for style in styles or ():
         style_named(style)
-    for lang in languages or ():
-        language(lang)
+    check_catalogues(root.templates, [language(lang) for lang in languages or ()])
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
         Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience, lang)
@@ -166,8 +173,9 @@ def run(
     missing translations are allowed and whether draft translations are refused.
     """
     rules = rules or TranslationRules()
-    result = BuildResult()
+    result = BuildResult(planned=len(jobs))
     master = master or root.master
+    check_writable(out)
     remove_leftovers(out)
     previous = read_manifest(out)
     templates = SessionTemplates(root.sessions)
@@ -196,14 +204,58 @@ def run(
                 tick(job)
         if todo:
             tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master, lang, rules, theme))
+    _forget_outputs(out, previous, tasks)
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
         result.errors += errors
         for job in done:
             tick(job)
-    if result.written or any(not (out / p).is_file() for p in previous):
-        write_manifest(out, {**previous, **{e["path"]: e for e in result.written}})
+        result.stopped = next((e for e in errors if isinstance(e, OutputError)), None)
+        if result.stopped:
+            break  # the rest would fail the same way; the files already made are kept
+    if result.written or not previous.tidy or any(not (out / p).is_file() for p in previous):
+        try:
+            write_manifest(out, {**previous, **{e["path"]: e for e in result.written}})
+        except OutputError as err:
+            result.stopped = result.stopped or err
+            result.errors.append(err)
     return result
+
+
+def _forget_outputs(out: Path, previous: Manifest, tasks: list[_Task]) -> None:
+    """Before any file is replaced, write the manifest without the entries of the files about to be made.
+
+    However a build ends (a full disk, a crash, Ctrl+C), every entry left in manifest.json then still
+    describes the file on disk; a file made but not listed is made again by the next build.
+    """
+    about_to_change = {job.output(task.language.tag).as_posix() for task in tasks for job, _ in task.jobs}
+    if about_to_change & previous.keys():
+        write_manifest(out, {p: e for p, e in previous.items() if p not in about_to_change})
+
+
+def check_master(path: Path) -> Path:
+    """A slide master a user names with --master: a real .pptx file we can open, not too big.
+
+    A path typed on the command line is the user's own choice, like a file given to 'toolkit check', so it
+    is not confined to the content folder; but it is checked before any worker opens it.
+    """
+    from .readers import check_office_zip
+
+    if path.suffix.lower() != ".pptx":
+        raise ToolkitError("is not a .pptx file: save your slide master from PowerPoint as .pptx", path)
+    if not path.is_file():
+        raise ToolkitError("is not a file: name your slide master (.pptx)", path)
+    check_file_size(path, MAX_MASTER_BYTES, "use as a slide master")
+    check_office_zip(path)
+    try:
+        from pptx import Presentation
+
+        Presentation(str(path))
+    except Exception:  # python-pptx raises many kinds of error on a file that is not a presentation
+        raise ToolkitError(
+            "could not be opened as a PowerPoint file: open it in PowerPoint and save it again", path
+        ) from None
+    return path.resolve()
 
 
 def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str, str], list[Job]]:
@@ -285,11 +337,14 @@ def _execute(tasks: list[_Task], workers: int | None):
     with ProcessPoolExecutor(max_workers=count) as pool:
         # A few tasks per worker in flight, not all of them: memory stays flat however many sites there are.
         running = {pool.submit(_build_deck, task) for task in islice(waiting, count * IN_FLIGHT)}
-        while running:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-                running |= {pool.submit(_build_deck, task) for task in islice(waiting, 1)}
+        try:
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+                    running |= {pool.submit(_build_deck, task) for task in islice(waiting, 1)}
+        finally:  # the build stopped early (a full disk, a bug): start nothing more
+            pool.shutdown(cancel_futures=True)
 
 
 def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]]:
@@ -317,7 +372,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
                 errors += problems
                 continue
             relative = job.output(task.language.tag)
-            write_atomic(task.out / relative, data)
+            write_atomic(task.out / relative, data, root=task.out, keep_mode=False)
             entries.append(_entry(job, relative, data, inputs, own))
         except ToolkitError as err:
             errors.append(err)
@@ -348,8 +403,12 @@ def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Trans
 
 
 def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
-    """Files a build made whose site, topic, audience, format or style no longer exists; removed unless `dry_run`."""
-    entries = read_manifest(out)
+    """Files a build made whose site, topic, audience, format or style no longer exists; removed unless `dry_run`.
+
+    Only files inside `out` are ever removed: a manifest entry that points outside it stops the clean before
+    anything is removed. The manifest is written first, so it never lists a file that is gone.
+    """
+    entries = read_manifest(out, strict=True)
     sites = {(ref.district, ref.site) for ref in find_sites(root.content)}
     templates = SessionTemplates(root.sessions)
     audiences = {topic: declared_audiences(templates.path(topic)) for topic in templates.topics()}
@@ -364,8 +423,10 @@ def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
     )
     if not dry_run and stale:
         for path in stale:
-            (out / path).unlink(missing_ok=True)
+            confined(out, out / path)
         write_manifest(out, {p: e for p, e in entries.items() if p not in stale})
+        for path in stale:
+            (out / path).unlink(missing_ok=True)
     return stale
 
 

@@ -5,14 +5,21 @@ Commands parse the words, call the engine and report; no logic lives only in the
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import tempfile
+import time
+import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
-from .errors import ToolkitError
+from .errors import EXIT_BAD_INPUT, EXIT_BUG, ToolkitError
 from .project import ContentRoot
 
 console = Console(highlight=False, soft_wrap=True)  # never break a path over two lines
@@ -20,14 +27,76 @@ err = Console(stderr=True, highlight=False)
 
 
 class ToolkitGroup(click.Group):
-    """Shows a ToolkitError as one line and exits with 1, instead of a traceback."""
+    """Every problem is one line with the right exit code (see docs/errors.md), never a traceback.
+
+    A ToolkitError is the user's to fix: exit 2 (commands that find problems exit 1 themselves). A file
+    the system will not let us read or write is the same. Anything else is a bug: one line, exit 3, and
+    the traceback in a log file the line names.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ToolkitError as problem:
-            err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
-            sys.exit(1)
+            fail(problem, EXIT_BAD_INPUT)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as problem:
+            if problem.errno not in SYSTEM_PROBLEMS:
+                bug(problem)
+            where = f"{problem.filename}: " if problem.filename else ""
+            fail(f"{where}{problem.strerror or problem}: check the file or folder, then run it again", EXIT_BAD_INPUT)
+        except Exception as problem:
+            bug(problem)
+
+
+# Errors from the system about a file or folder, not bugs: full, read-only, not there, not allowed.
+SYSTEM_PROBLEMS = {
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.ENOENT,
+    errno.ENOTDIR,
+    errno.EISDIR,
+    errno.ELOOP,
+    errno.ENAMETOOLONG,
+    errno.EEXIST,
+}
+
+
+def fail(problem: ToolkitError | str, code: int) -> NoReturn:
+    """Print one error line and exit with `code`."""
+    err.print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+    sys.exit(code)
+
+
+def bug(problem: BaseException) -> NoReturn:
+    """Say in one line that the toolkit hit a bug, and write the traceback to a log file for whoever fixes it."""
+    log = write_bug_log(problem)
+    fail(
+        f"the toolkit hit a bug ({type(problem).__name__}), not a problem with your files. The details are in "
+        f"{log}: please send that file to whoever looks after the toolkit",
+        EXIT_BUG,
+    )
+
+
+def write_bug_log(problem: BaseException) -> Path:
+    """Write the traceback to a new file in the user's cache folder (or the temporary folder); returns its path."""
+    text = f"toolkit {__version__}, {' '.join(sys.argv)}\n\n" + "".join(traceback.format_exception(problem))
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "group-session-toolkit"
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for folder in (cache, Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f"toolkit-bug-{stamp}-", suffix=".log", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return Path(name)
+        except OSError:
+            continue
+    return Path("(no log: the cache and temporary folders cannot be written)")
 
 
 STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia."

@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import ToolkitError
-from .files import write_atomic
+from .files import confined, write_atomic
 
 INSTALL_HINT = (
     "install LibreOffice and Poppler (Debian or Ubuntu: sudo apt-get install libreoffice-impress poppler-utils)"
@@ -51,17 +51,26 @@ def make_previews(decks: list[Path], out: Path, resolution: int = 60) -> tuple[l
     if not soffice or not pdftoppm:
         raise ToolkitError(f"previews need LibreOffice and pdftoppm: {INSTALL_HINT}")
     record_path = out / PREVIEWS
-    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.is_file() else {}
+    record = _read_record(record_path)
     stale = [d for d in decks if record.get(_key(d, out)) != _digest(d) or not sheet_path(d).is_file()]
     made = []
     with tempfile.TemporaryDirectory() as work:
         pdfs = _to_pdf(soffice, stale, Path(work))
         for deck, pdf in zip(stale, pdfs, strict=True):
-            made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution))
+            made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution, out))
             record[_key(deck, out)] = _digest(deck)
     if made:
-        write_atomic(record_path, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode())
+        write_atomic(record_path, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode(), out, keep_mode=False)
     return made, len(decks) - len(stale)
+
+
+def _read_record(path: Path) -> dict[str, str]:
+    """Which deck bytes each preview was made from; a missing or damaged record counts as empty."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 def _key(deck: Path, out: Path) -> str:
@@ -90,19 +99,20 @@ def _to_pdf(soffice: str, decks: list[Path], work: Path) -> list[Path]:
     return pdfs
 
 
-def _pictures(pdftoppm: str, deck: Path, pdf: Path, work: Path, resolution: int) -> Preview:
+def _pictures(pdftoppm: str, deck: Path, pdf: Path, work: Path, resolution: int, out: Path) -> Preview:
     prefix = work / (pdf.stem + "-slide")
     subprocess.run([pdftoppm, "-r", str(resolution), "-png", str(pdf), str(prefix)], check=True, timeout=TIMEOUT)
     pages = sorted(work.glob(prefix.name + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     folder = slides_folder(deck)
+    confined(out, folder)  # never remove or write anything outside the output folder, even through a link
     if folder.is_dir():
         shutil.rmtree(folder)  # a deck may have lost slides since last time
     slides = []
     for number, page in enumerate(pages, start=1):
         target = folder / f"slide-{number:02d}.png"
-        write_atomic(target, page.read_bytes())
+        write_atomic(target, page.read_bytes(), out, keep_mode=False)
         slides.append(target)
-    write_atomic(sheet_path(deck), _contact_sheet(pages))
+    write_atomic(sheet_path(deck), _contact_sheet(pages), out, keep_mode=False)
     return Preview(deck, tuple(slides), sheet_path(deck))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ToolkitError
+from .files import refuse_links_out
 
 CONTENT_FOLDERS = ("templates", "local_content")
 
@@ -17,7 +18,11 @@ class ContentRoot:
 
     @classmethod
     def at(cls, path: Path) -> ContentRoot:
-        """The content root at `path`, or an error saying how to make one."""
+        """The content root at `path`, or an error saying how to make one.
+
+        Refuses a link inside templates/ or local_content/ that leads out of that folder, naming it:
+        nothing the toolkit reads from a content folder can come from elsewhere (see docs/errors.md).
+        """
         root = cls(path.resolve())
         for folder in CONTENT_FOLDERS:
             if not (root.path / folder).is_dir():
@@ -25,6 +30,8 @@ class ContentRoot:
                     f"no {folder}/ folder here: run the command in a content folder, use --root, or run 'toolkit init'",
                     root.path,
                 )
+        for folder in CONTENT_FOLDERS:
+            refuse_links_out(root.path / folder)
         return root
 
     @property

@@ -52,7 +52,7 @@ def _number(label: str) -> int:
 
 def write_report(out: Path, root: Path | None = None) -> Path:
     """Check every built deck and write the review site into `out/report`; returns the index page."""
-    entries = read_manifest(out)
+    entries = read_manifest(out, strict=True)
     decks = [e for e in entries.values() if e["format"] == "pptx"]
     if not decks:
         raise ToolkitError("no built decks to report on: run 'toolkit build' first", out)
@@ -68,11 +68,11 @@ def write_report(out: Path, root: Path | None = None) -> Path:
     css = (bundled_root() / "templates" / "report" / "report.css").read_text(encoding="utf-8")
     index = folder / "index.html"  # first, so deck pages can link back to it
     html = env.get_template("index.html.j2").render(decks=reports, css=css, links=Links(folder, out), families=FAMILIES)
-    write_atomic(index, html.encode("utf-8"))
+    write_atomic(index, html.encode("utf-8"), root=out, keep_mode=False)
     for deck in reports:
         page = folder / deck.page
         html = env.get_template("deck.html.j2").render(deck=deck, css=css, links=Links(page.parent, out))
-        write_atomic(page, html.encode("utf-8"))
+        write_atomic(page, html.encode("utf-8"), root=out, keep_mode=False)
     return index
 
 

@@ -19,6 +19,26 @@ class Untranslated(str):
     """Local content in English inside a translated output, because it has no translation yet."""
 
 
+# Characters that take no space and cannot be seen: pasted from web pages and chat apps, they break
+# searches, line breaks and screen readers. Content and templates may not hold them. The zero-width
+# joiner and non-joiner (U+200D, U+200C) are allowed: emoji and some scripts need them.
+INVISIBLE = {
+    "\u200b": "a zero-width space",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space",
+    "\u180e": "a Mongolian vowel separator",
+}
+_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
+
+
+def find_invisible_character(text: str) -> tuple[int, str] | None:
+    """Where the first invisible character is (its index) and what it is, like 'a zero-width space (U+200B)'."""
+    match = _INVISIBLE.search(text)
+    if not match:
+        return None
+    return match.start(), f"{INVISIBLE[match.group()]} (U+{ord(match.group()):04X})"
+
+
 def without_marks(text: str) -> str:
     """The text without the marks around untranslated local content."""
     return text.replace(UNTRANSLATED_START, "").replace(UNTRANSLATED_END, "")

@@ -179,7 +179,7 @@ def test_unknown_columns_list_the_expected_ones(mini: ContentRoot, tmp_path: Pat
 def test_unknown_site_and_unknown_kind_are_refused(mini: ContentRoot, tmp_path: Path) -> None:
     sheet = xlsx(tmp_path / "e.xlsx", [employer()])
     result = toolkit("--root", mini.path, "import", sheet, "--site", "nowhere", "--kind", "employers")
-    assert result.exit_code == 1 and "no site called 'nowhere'" in result.stderr
+    assert result.exit_code == 2 and "no site called 'nowhere'" in result.stderr
     assert import_(mini, sheet, "buses").exit_code == 2  # click lists the kinds
 
 
@@ -207,7 +207,7 @@ def test_a_change_that_would_break_the_site_writes_nothing(mini: ContentRoot, tm
     before = site_file(mini).read_bytes()
     monkeypatch.setattr(RoundTrip, "text", lambda self: before.decode() + "extra_field: 1\n")  # a merge gone wrong
     result = import_(mini, xlsx(tmp_path / "e.xlsx", [employer()]))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     line = len(before.splitlines()) + 1
     assert f"would make the file wrong (line {line} of the new file): 'extra_field' is not a field" in result.stderr
     assert site_file(mini).read_bytes() == before
@@ -300,7 +300,7 @@ def test_workbooks_that_could_do_harm_are_not_opened(mini: ContentRoot, tmp_path
     assert "save it as .xlsx" in import_(mini, other).stderr
     monkeypatch.setattr(importer, "MAX_FILE_BYTES", 10)
     result = import_(mini, xlsx(tmp_path / "e.xlsx", [employer()]))
-    assert result.exit_code == 1 and "too big to import" in result.stderr
+    assert result.exit_code == 2 and "too big to import" in result.stderr
 
 
 def test_too_many_rows_is_refused(tmp_path: Path, monkeypatch) -> None:

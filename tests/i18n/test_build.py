@@ -79,7 +79,7 @@ def test_handouts_need_the_toolkit_words_translated_too(i18n_root: ContentRoot, 
 def test_require_reviewed_refuses_drafts_until_a_translator_signs_off(i18n_root: ContentRoot, tmp_path: Path) -> None:
     out = tmp_path / "out"
     refused = build(i18n_root, out, "--lang", "cy", "--require-reviewed")
-    assert refused.exit_code == 1
+    assert refused.exit_code == 2
     assert "Welsh (cy) translation is a draft" in refused.stderr and "qualified translator" in refused.stderr
     assert not out.exists() or not any(out.rglob("*.pptx"))
     signed = toolkit(

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ToolkitError
-from ..project import ContentRoot
+from ..project import CONTENT_FOLDERS, ContentRoot
 from ..readers import read_document, readers
 from ..readers.markdown import markdown_document
 from .config import load_config
@@ -86,10 +86,10 @@ def _template_reports(
 
 
 def _root_or_none(path: Path) -> ContentRoot | None:
-    try:
-        return ContentRoot.at(path)
-    except ToolkitError:
+    """The content root at `path`, or None if it is not one; a content root with a link out of it is an error."""
+    if not all((path / folder).is_dir() for folder in CONTENT_FOLDERS):
         return None
+    return ContentRoot.at(path)
 
 
 def _expand(paths: tuple[Path, ...], checker: Checker) -> list[Path]:

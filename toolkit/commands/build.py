@@ -23,6 +23,7 @@ from ..cli import (
     main,
     root_of,
 )
+from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS
 from ..project import ContentRoot
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def build(
 
     Files whose templates, content, styles and fonts have not changed since the last build are kept.
     """
-    from ..build import plan  # imported here so 'toolkit check' starts fast
+    from ..build import check_master, plan  # imported here so 'toolkit check' starts fast
     from ..i18n.outputs import TranslationRules
 
     root = root_of(ctx)
@@ -82,6 +83,7 @@ def build(
     work = plan(root, district, site, topics, formats, styles, audiences, languages)
     _notes(work.notes)
     rules = TranslationRules(allow_missing, require_reviewed)
+    master = check_master(master) if master else None
     _report(_run(root, work.jobs, folder, master, workers=jobs, force=force, rules=rules), folder)
 
 
@@ -169,17 +171,31 @@ def _notes(notes: list[str]) -> None:
 
 
 def _report(result: BuildResult, folder: Path) -> None:
-    """Say what was written, print each error on one line, and exit with 1 if there were any."""
-    sites = {(e["district"], e["site"]) for e in result.written}
-    kept = f"; {count(len(result.unchanged), 'file')} unchanged" if result.unchanged else ""
-    if result.written:
-        console.print(f"Wrote {count(len(result.written), 'file')} for {count(len(sites), 'site')} to {folder}{kept}")
-    else:
-        console.print(f"Nothing to do: {count(len(result.unchanged), 'file')} in {folder} already up to date")
-    for problem in dict.fromkeys(str(e) for e in result.errors):  # the same problem in many files, said once
+    """Say what was written and what failed, print each error on one line, and exit with the right code:
+    1 if some files failed, 2 if the build stopped because nothing more could be written (a full disk)."""
+    console.print(_summary(result, folder))
+    problems = [result.stopped] if result.stopped else result.errors
+    for problem in dict.fromkeys(str(e) for e in problems):  # the same problem in many files, said once
         err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+    if result.stopped:
+        raise SystemExit(EXIT_BAD_INPUT)
     if result.errors:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+def _summary(result: BuildResult, folder: Path) -> str:
+    """One line: what was made, what was already up to date, and what failed; never "nothing to do" after a failure."""
+    sites = {(e["district"], e["site"]) for e in result.written}
+    failed = (result.failed or len(result.errors)) if result.errors else 0
+    kept = f"; {count(len(result.unchanged), 'file')} unchanged" if result.unchanged else ""
+    lost = f"; {failed} failed" if failed else ""
+    if result.stopped:
+        return f"Stopped: {count(len(result.written), 'file')} made before the build stopped{kept}{lost}"
+    if result.written:
+        return f"Wrote {count(len(result.written), 'file')} for {count(len(sites), 'site')} to {folder}{kept}{lost}"
+    if failed:
+        return f"Failed: {count(failed, 'file')} not made{kept} in {folder}"
+    return f"Nothing to do: {count(len(result.unchanged), 'file')} in {folder} already up to date"
 
 
 @main.command()

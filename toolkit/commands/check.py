@@ -16,10 +16,10 @@ from ..cli import (
     LANG_OPTION,
     comma_list,
     console,
-    err,
+    fail,
     main,
 )
-from ..errors import ToolkitError
+from ..errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, ToolkitError
 
 
 @main.command()
@@ -65,14 +65,13 @@ def check(
     try:
         reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages)
     except ToolkitError as problem:
-        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
-        sys.exit(2)
+        fail(problem, EXIT_BAD_INPUT)
     if fmt == "json":
         click.echo(as_json(reports))
     else:
         print_text(reports, console)
     threshold = Severity.named(fail_on)
-    sys.exit(1 if any(f.severity >= threshold for r in reports for f in r.findings) else 0)
+    sys.exit(EXIT_PROBLEMS if any(f.severity >= threshold for r in reports for f in r.findings) else EXIT_OK)
 
 
 @main.command()

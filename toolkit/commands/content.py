@@ -15,7 +15,7 @@ from ..cli import (
     main,
     root_of,
 )
-from ..errors import ToolkitError
+from ..errors import EXIT_PROBLEMS, ToolkitError, one_line
 from ..project import init_root
 
 
@@ -61,9 +61,9 @@ def validate(ctx: click.Context) -> None:
         except ToolkitError as problem:
             problems.append(problem)
     for problem in dict.fromkeys(str(p) for p in problems):  # a district's mistake shows once, not per site
-        err.print(f"[bold red]Error:[/] {problem}", markup=True, soft_wrap=True)
+        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
     if problems:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_PROBLEMS)
     console.print(f"All {len(refs)} sites and their themes are valid.")
 
 
@@ -101,10 +101,10 @@ def import_(
         plan = plan_import(root.content, find_site(root.content, site, district), file, kind, replace)
     except ImportProblems as problems:
         for problem in problems.problems:
-            err.print(f"[bold red]Error:[/] {escape(f'{file}: {problem}')}", markup=True, soft_wrap=True)
+            err.print(f"[bold red]Error:[/] {escape(one_line(f'{file}: {problem}'))}", markup=True, soft_wrap=True)
         count = len(problems.problems)
         err.print(f"{count} problem{'s' if count > 1 else ''}. Nothing was changed.")
-        raise SystemExit(1) from None
+        raise SystemExit(EXIT_PROBLEMS) from None
     table = Table("What", "Name", "Change", "Details")
     for change in plan.changes:
         table.add_row(change.what, escape(change.name), change.status, escape(", ".join(change.fields) or change.note))

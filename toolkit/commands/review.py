@@ -34,7 +34,7 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
     folder = out or root_of(ctx).path / "output"
     decks = [
         folder / path
-        for path, e in read_manifest(folder).items()
+        for path, e in read_manifest(folder, strict=True).items()
         if e["format"] == "pptx"
         and district in (None, e["district"])
         and site in (None, e["site"])

@@ -27,10 +27,11 @@ from pydantic_core import ErrorDetails
 from ..errors import ToolkitError
 from ..files import check_file_size, write_atomic
 from ..readers import OLE_SIGNATURE, check_office_zip
-from ..text import find_control_character
+from ..text import find_control_character, find_invisible_character
 from .loader import SiteRef, find_sites, load_site, plain_reason, select_sites
 from .models import Employer, Operator, Route, Service
 from .yamledit import NamedItem, RoundTrip, merge_named
+from .yamlfile import MAX_TEXT
 
 MAX_FILE_BYTES = 10 * 2**20  # a list of a few hundred employers is well under 1 MB
 MAX_UNZIPPED_BYTES = 50 * 2**20
@@ -106,7 +107,7 @@ class Table:
 
     def where(self, row: int | None = None, column: int | None = None, field: str = "") -> str:
         """'sheet 'Employers', row 5, column C (website)': how a person finds the cell."""
-        parts = [f"sheet '{self.name}'"] if self.name else []
+        parts = [f"sheet '{_one_line(self.name)}'"] if self.name else []
         if row:
             parts.append(f"row {row}")
         if column is not None:
@@ -364,11 +365,10 @@ def _columns(table: Table, part: Part, problems: list[str]) -> dict[int, str] | 
         if cell is None:
             continue
         if name is None:
-            problems.append(
-                f"{table.where(column=index)}: '{cell}' is not a column we know{_hint(cell, part)}. {expected}"
-            )
+            unknown = f"'{_one_line(cell)}' is not a column we know{_hint(cell, part)}"
+            problems.append(f"{table.where(column=index)}: {unknown}. {expected}")
         elif name in columns.values():
-            problems.append(f"{table.where(column=index)}: '{cell}' is there twice: keep one")
+            problems.append(f"{table.where(column=index)}: '{_one_line(cell)}' is there twice: keep one")
         else:
             columns[index] = name
     for name in part.columns:
@@ -451,6 +451,11 @@ def _text_cell(value: str, kind: str) -> Any:
     bad = find_control_character(value)
     if bad:
         raise _CellProblem(f"contains a control character ({bad}): delete it")
+    invisible = find_invisible_character(value)
+    if invisible:
+        raise _CellProblem(f"contains {invisible[1]}, which cannot be seen: delete it")
+    if len(value) > MAX_TEXT:
+        raise _CellProblem(f"is {len(value):,} characters long: a value can have at most {MAX_TEXT:,}: shorten it")
     if value.strip() in EXCEL_ERRORS:
         raise _CellProblem(f"shows an Excel error ({value.strip()}): fix the formula or type the value")
     value = unicodedata.normalize("NFC", value)
@@ -486,6 +491,12 @@ def _types(annotation: Any) -> set[Any]:
     if get_origin(annotation) in (Union, types.UnionType):
         return set().union(*(_types(arg) for arg in get_args(annotation)))
     return {get_origin(annotation) or annotation}
+
+
+def _one_line(value: Any) -> str:
+    """A value from the spreadsheet as it goes in a message: on one line, and not too long."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _normal(name: str) -> str:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import ToolkitError
+from ..files import confined
 from .models import SiteContent
 from .yamlfile import YamlDoc, parse_yaml, read_yaml
 
@@ -37,15 +38,21 @@ def check_id(value: str, what: str) -> str:
 
 
 def find_sites(content_dir: Path) -> list[SiteRef]:
-    """Every jobcentre file under `content_dir`, sorted so builds are repeatable."""
+    """Every jobcentre file under `content_dir`, sorted so builds are repeatable.
+
+    A district folder or file that is a link leading out of `content_dir` is refused, naming the link.
+    """
     if not (content_dir / NATIONAL).is_file():
         raise ToolkitError(f"{NATIONAL} is missing: run 'toolkit init' to start a content folder", content_dir)
+    confined(content_dir, content_dir / NATIONAL)
     refs = []
     for district_dir in sorted(p for p in content_dir.iterdir() if p.is_dir()):
         if not (district_dir / DISTRICT).is_file():
             continue
+        confined(content_dir, district_dir / DISTRICT)
         for site_file in sorted(district_dir.glob("*.yaml")):
             if site_file.name not in (DISTRICT, THEME):
+                confined(content_dir, site_file)
                 refs.append(SiteRef(district_dir.name, site_file.stem, site_file))
     for ref in refs:
         check_id(ref.district, "district")
@@ -107,7 +114,9 @@ def _claim(value: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDo
 
 
 def _named_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(i, dict) and "name" in i for i in value)
+    """A list of items with names, merged by name; a name that is not text (`name: [a, b]`) is for the model
+    to refuse, with its line."""
+    return isinstance(value, list) and all(isinstance(i, dict) and isinstance(i.get("name"), str) for i in value)
 
 
 def explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from ..colour import contrast, luminance, parse_colour, ratio_text
 from ..errors import ToolkitError
-from ..files import inside
+from ..files import confined, inside
 from .loader import THEME, check_id, explain, merge
 from .models import Strict, Text
 from .yamlfile import YamlDoc, read_yaml
@@ -131,7 +131,10 @@ PAIRS = (
 def theme_files(content_dir: Path, district: str) -> list[Path]:
     """The theme files that apply to a district, national first; either may be missing."""
     paths = (content_dir / THEME, content_dir / check_id(district, "district") / THEME)
-    return [p for p in paths if p.is_file()]
+    found = [p for p in paths if p.is_file()]
+    for path in found:
+        confined(content_dir, path)  # a link out of the content folder is refused, naming it
+    return found
 
 
 def theme_inputs(content_dir: Path, district: str, theme: Theme) -> list[Path]:

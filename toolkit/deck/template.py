@@ -9,13 +9,13 @@ Markdown and is not escaped; the content values put into it are, like every othe
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
-    FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -25,12 +25,13 @@ from jinja2 import (
 )
 from jinja2.ext import Extension
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ToolkitError
+from ..files import confined
 from ..i18n.clock import rendering_in, rendering_language
 from ..i18n.languages import SOURCE, list_separator
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
+from .limits import ConfinedLoader, LimitedSandbox, LimitError, render_limited
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
@@ -112,12 +113,13 @@ def escape_markdown(value: Any) -> str:
 
 
 class SessionTemplates:
-    """The topic templates in one folder, rendered with a sandbox so a template cannot reach the system."""
+    """The topic templates in one folder, rendered with a sandbox so a template cannot reach the system,
+    read only from that folder, and kept within limits (see limits.py)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.env = SandboxedEnvironment(
-            loader=FileSystemLoader(folder),
+        self.env = LimitedSandbox(
+            loader=ConfinedLoader(folder, folder),
             undefined=StrictUndefined,
             autoescape=False,
             finalize=escape_markdown,
@@ -129,6 +131,7 @@ class SessionTemplates:
         self.env.globals.update(gettext_callables(None))
         self.env.filters["yaml"] = to_yaml
         self.env.filters["list_join"] = list_join
+        self.env.limit_filters()
         self._sources: dict[str, list[Path]] = {}
 
     def topics(self) -> list[str]:
@@ -152,6 +155,7 @@ class SessionTemplates:
             path = self.folder / file_name
             if path in found or not path.is_file():
                 continue
+            confined(self.folder, path)
             found.append(path)
             try:
                 tree = self.env.parse(path.read_text(encoding="utf-8"))
@@ -169,17 +173,38 @@ class SessionTemplates:
         code = translator.language.code if translator else SOURCE
         try:
             with rendering_in(code):
-                return self.env.get_template(path.name).render(**gettext_callables(translator), **context)
+                template = self.env.get_template(path.name)
+                return render_limited(template, self.env, {**gettext_callables(translator), **context})
         except TemplateNotFound as err:
             raise ToolkitError(
                 f"no template called '{err.name}': run 'toolkit build --help' for topics", self.folder
             ) from None
         except TemplateSyntaxError as err:
             raise ToolkitError(f"template error: {err.message}", err.filename or path, err.lineno) from None
+        except LimitError as err:
+            raise ToolkitError(f"template stopped: {err.message}", *self._where(path)) from None
         except TemplateError as err:
             raise ToolkitError(
-                f"template error: {err.message}: fix the template or add the content", path, _template_line(path)
+                f"template error: {err.message}: fix the template or add the content", *self._where(path)
             ) from None
+        except RecursionError:
+            raise ToolkitError(
+                "template stopped: it calls or includes itself with no end: make sure it stops", *self._where(path)
+            ) from None
+        except (OverflowError, MemoryError, ArithmeticError) as err:
+            raise ToolkitError(f"template stopped: {err}: use smaller numbers", *self._where(path)) from None
+
+    def _where(self, path: Path) -> tuple[Path, int | None]:
+        """The template and line jinja2 was running when it failed (an included one, if it failed there)."""
+        tb = sys.exc_info()[2]
+        where: tuple[Path, int | None] = (path, None)
+        folder = str(self.folder) + os.sep
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name == str(path) or name.startswith(folder):
+                where = (Path(name), tb.tb_lineno)
+            tb = tb.tb_next
+        return where
 
 
 def gettext_callables(translator: Translator | None) -> dict[str, Any]:
@@ -228,14 +253,3 @@ def _fill(text: str, msgid: str, variables: dict[str, Any]) -> Translated:
             f"the text '{msgid[:50]}' or its translation has a placeholder that does not match ({err}): "
             "write %(name)s for a value, and %% for a percent sign"
         ) from None
-
-
-def _template_line(path: Path) -> int | None:
-    """The template line jinja2 was running when it failed: it keeps that in the traceback."""
-    tb = sys.exc_info()[2]
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == str(path):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

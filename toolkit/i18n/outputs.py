@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ToolkitError
 from ..project import ContentRoot
-from .catalogues import CONTENT, SESSIONS, TOOLKIT, Key, Translator, read_status, status_path
+from .catalogues import CONTENT, SESSIONS, TOOLKIT, Key, Translator, find_po, locale_folder, read_status, status_path
 from .languages import Language
 
 SHOWN = 8  # missing strings listed in one error; the rest are counted
@@ -35,6 +35,20 @@ def check_languages(templates: Path, languages: Iterable[Language], rules: Trans
             "docs/translations.md for how a translator signs one off",
             status_path(templates, drafts[0].code),
         )
+
+
+def check_catalogues(templates: Path, languages: Iterable[Language]) -> None:
+    """Refuse a language asked for that has no translation of the templates at all, in one line.
+
+    Without this, `--lang fr` would list every string as missing, file by file.
+    """
+    for lang in languages:
+        if not lang.is_source and find_po(templates, lang.code, SESSIONS) is None:
+            raise ToolkitError(
+                f"there is no {lang.name} ({lang.code}) translation of the templates: start one with 'toolkit "
+                f"translations update --lang {lang.code}' (see docs/translations.md), or build without it",
+                locale_folder(templates),
+            )
 
 
 def acceptable(entry: dict | None, rules: TranslationRules) -> bool:
