@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..content.yamlfile import parse_yaml
 from ..errors import ToolkitError
 from ..i18n.languages import SOURCE, TAGS
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
@@ -99,15 +100,17 @@ def _title_and_layout(text: str, source: str, line: int | None) -> tuple[str, st
 
 
 def _front_matter(content: str, source: str) -> dict[str, Any]:
+    """The settings between the '---' lines, read with the same limits as content files."""
+    if not content.strip():
+        return {}
     try:
-        data = yaml.safe_load(content) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        return parse_yaml(content, Path(source)).data
+    except ToolkitError as err:
+        line = err.line + 1 if err.line else 1  # the front matter starts on the file's second line
+        if not err.message.startswith("YAML error"):
+            raise ToolkitError(f"front matter: {err.message}", source, line) from None
         hint = 'quote content values with the yaml filter: title: {{ ("Jobs in " ~ area) | yaml }}'
-        raise ToolkitError(f"front matter is not valid YAML: {hint}", source, mark.line + 2 if mark else 1) from None
-    if not isinstance(data, dict):
-        raise ToolkitError("front matter must be 'name: value' lines", source, 1)
-    return data
+        raise ToolkitError(f"front matter is not valid YAML: {hint}", source, line) from None
 
 
 def _text_runs(text: str, bold: bool, link: str | None) -> list[Run]:
