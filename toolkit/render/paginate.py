@@ -27,7 +27,7 @@ MIN_IMAGE = 108.0  # points: an image smaller than 1.5 inches is not worth showi
 ICON = 36.0  # points: an icon beside a list item
 ICON_GAP = 14.0  # points between an icon and its words
 PAD = 18.0  # points of room inside a panel, so words never touch its edge
-FACT_SIZE = 80.0  # points: the big number of a key fact
+FACT_SIZE = 96.0  # points: the big number of a key fact
 FACT_DETAIL = 28.0
 ACTIVITY_HEADER = 52.0  # points: who and how long, above an activity's steps
 ARROW = 44.0  # points between two steps of a diagram
@@ -108,7 +108,7 @@ class Measurer:
         width = self.sizes.width - 2 * PAD - SIDE_INSET
         value = self.metrics.line_count((Run(fact.value, bold=True),), FACT_SIZE, width) * FACT_SIZE * LINE_HEIGHT
         detail = self.metrics.height(fact.detail, FACT_DETAIL, width) if fact.detail else 0.0
-        return max(2 * PAD + value + detail + INSET, self.sizes.height * 0.5)  # a fact stands out
+        return max(2 * PAD + value + detail + INSET, self.sizes.height * 0.6)  # a fact stands out
 
     def step_width(self, count: int) -> float:
         return (self.sizes.width - (count - 1) * ARROW) / count
