@@ -12,9 +12,12 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
+from toolkit.deck.model import Deck, DeckMeta, Paragraph, Run, Slide
 from toolkit.readers import read_document
+from toolkit.render import RenderOptions
+from toolkit.render.pptx import write_pptx
 
-from ..conftest import toolkit
+from ..conftest import REPO, toolkit
 
 
 def make_pptx(path: Path) -> Path:
@@ -140,3 +143,15 @@ def test_huge_file_is_refused_before_it_is_opened(tmp_path: Path) -> None:
         handle.truncate(101 * 2**20)
     result = toolkit("check", path)
     assert result.exit_code == 2 and "too big" in result.stderr
+
+
+def test_footers_and_written_out_web_addresses_are_not_prose_to_score(tmp_path: Path) -> None:
+    """Page furniture and addresses would skew reading ages on every slide of a deck with footers."""
+    link = Paragraph((Run("Traveline", link="https://www.traveline.info"), Run(" plans your journey.")))
+    deck = Deck(DeckMeta("t", "T", "en-GB", jobcentre="Testford Jobcentre"), (Slide("Intro"), Slide("Plan", (link,))))
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(
+        write_pptx(deck, RenderOptions(master=REPO / "templates" / "master.pptx", assets=REPO / "templates"))
+    )
+    texts = [u.text for u in read_document(path).units if u.location["slide"] == 2]
+    assert texts == ["Plan", "Traveline plans your journey."]  # no footer, number or "traveline.info"

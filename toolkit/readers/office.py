@@ -10,7 +10,7 @@ from ..checks.model import Document, Link, TextUnit
 from ..errors import ToolkitError
 from ..text import clean
 from . import check_office_zip, reader
-from .slides import SlideLook, inspect
+from .slides import ParagraphLook, SlideLook, inspect
 
 DEFAULT_LANGUAGE = "en-GB"
 
@@ -32,12 +32,17 @@ def read_pptx(path: Path) -> Document:
 
 
 def _slide_units(slide: SlideLook) -> Iterator[TextUnit]:
-    """Each paragraph and table cell, then each line of the notes, located by slide and shape."""
+    """Each paragraph and table cell, then each line of the notes, located by slide and shape.
+
+    Footers and slide numbers repeat on every slide, and a web address written out is not prose:
+    neither is text to score or check for words (the accessibility rules still look at both)."""
     block = f"slide {slide.number}"
     for shape in slide.shapes:
+        if shape.kind == "footer":
+            continue
         for paragraph in shape.paragraphs:
             text = clean(paragraph.text)
-            if text.strip():
+            if text.strip() and not _web_address(paragraph):
                 location: dict[str, int | str] = {"slide": slide.number, "shape": shape.name}
                 if paragraph.cell:
                     location.update(row=paragraph.cell[0], column=paragraph.cell[1])
@@ -46,6 +51,12 @@ def _slide_units(slide: SlideLook) -> Iterator[TextUnit]:
     for line in slide.notes.splitlines():
         if line.strip():
             yield TextUnit(clean(line), {"slide": slide.number, "part": "notes"}, f"{block} notes", for_staff=True)
+
+
+def _web_address(paragraph: ParagraphLook) -> bool:
+    """A paragraph that is only a link whose words are its address, like 'citizensadvice.org.uk'."""
+    text = paragraph.text.strip()
+    return bool(text) and all(r.link for r in paragraph.runs if r.text.strip()) and " " not in text and "." in text
 
 
 def _main_language(slides: tuple[SlideLook, ...]) -> str:
