@@ -44,6 +44,11 @@ def example_deck(topic: str) -> Deck:
     return make_deck(example_root(), example_site(), topic)
 
 
+def handout_slides(deck: Deck) -> list[Slide]:
+    """The slides a handout has a part for: all but breaks, which readers at home take when they like."""
+    return [s for s in deck.slides if s.layout != "break"]
+
+
 def example_options(style: str = "standard") -> RenderOptions:
     root = example_root()
     return RenderOptions(root.master, root.templates, style, contacts_for(example_site()))
