@@ -46,7 +46,7 @@ from . import RenderOptions, register
 from .layouts import Area, Layouts, choose_layout
 from .measure import LINE_HEIGHT, arial
 from .paginate import GAP, INSET, Measurer, Sizes, addresses, paginate
-from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter
+from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter, add_picture
 from .pptx_text import add_paragraph, fill_text, no_bullet
 from .properties import set_core_properties
 from .theme import apply_theme, footer_colour
@@ -57,6 +57,7 @@ SPACINGS = (0.8, 0.6, 0.4)  # space after list items, as a share of the type siz
 COVER_NOTE = N_("Show this slide while people arrive.")
 CONTINUED = N_("Continued from the previous slide.")
 CONTINUED_TITLE = (N_("%(title)s (continued)"), N_("%(title)s (continued %(number)s)"))
+OUR_LAYOUTS = {"Cover", "Big Fact", "Activity", "Closing"}  # a master with these takes the theme file's colours
 ROW_BAND = 228600  # EMU: shapes whose tops are a quarter inch apart or less are one row, as the checks see it
 SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"), qn("p:cxnSp")}
 SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same deck gives the same bytes
@@ -66,7 +67,7 @@ SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same
 def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as .pptx bytes; identical decks give identical bytes."""
     prs = _open_master(options.master)
-    if options.master.name == "master.pptx" and options.master.parent == options.assets:
+    if {layout.name for layout in prs.slide_layouts} >= OUR_LAYOUTS:  # ours, or a copy of ours a team edited
         apply_theme(prs, options.theme)
     writer = _Writer(prs, Layouts(prs, options.master), deck, options)
     first, *rest = deck.slides
@@ -136,8 +137,7 @@ class _Writer:
         with PillowImage.open(theme.logo) as image:
             width = height * image.width / image.height
         box = Box(self.layouts.slide_width - 43.2 - width, self.layouts.slide_height - 36.0 - height, width, height)
-        painter = Painter(page, self.lang, theme, self.words, self._measurer(Area(0, 0, 1, 1)), _box(Area(0, 0, 1, 1)))
-        painter.picture(theme.logo.read_bytes(), box, theme.logo_alt, "Logo")
+        add_picture(page, theme.logo.read_bytes(), box, theme.logo_alt, "Logo")
 
     def slide(self, slide: Slide) -> None:
         kind = choose_layout(slide)

@@ -99,16 +99,8 @@ class Painter:
             shape._element.remove(style)
         return shape
 
-    def picture(self, data: bytes, box: Box, alt: str, name: str):
-        picture = self.page.shapes.add_picture(
-            io.BytesIO(data), Pt(self.x(box)), Pt(box.top), Pt(box.width), Pt(box.height)
-        )
-        picture.name = name
-        c_nv_pr = picture._element.nvPicPr.cNvPr
-        c_nv_pr.set("descr", alt)  # add_picture writes the file name here
-        if not alt:
-            mark_decorative(c_nv_pr)
-        return picture
+    def picture(self, data: bytes, box: Box, alt: str, name: str) -> None:
+        add_picture(self.page, data, Box(self.x(box), box.top, box.width, box.height), alt, name)
 
     def icon(self, name: str, box: Box, alt: str = "") -> None:
         self.picture(icon_png(name, self.theme.accent), box, alt, f"Icon: {name}")
@@ -246,6 +238,16 @@ class Painter:
         size = Box(box.left, box.top, px_width * scale, px_height * scale)
         self.picture(path.read_bytes(), size, image.alt, "Picture")
         return size.height
+
+
+def add_picture(page: PptxSlide, data: bytes, box: Box, alt: str, name: str) -> None:
+    """A picture with its alt text, or marked decorative when it has none."""
+    picture = page.shapes.add_picture(io.BytesIO(data), Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
+    picture.name = name
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    c_nv_pr.set("descr", alt)  # add_picture writes the file name here
+    if not alt:
+        mark_decorative(c_nv_pr)
 
 
 def mark_decorative(c_nv_pr) -> None:
