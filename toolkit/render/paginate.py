@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..deck.model import Activity, Block, BulletList, Diagram, Image, KeyFact, ListItem, Paragraph, Run, Slide, Table
+from ..deck.model import Activity, Block, BulletList, Diagram, KeyFact, ListItem, Paragraph, Run, Slide, Table
 from ..errors import ToolkitError
 from .measure import LINE_HEIGHT, FontMetrics
 
@@ -23,7 +23,6 @@ def indent(level: int, size: float) -> float:
     return size * (1.25 + 1.3 * level)
 
 
-MIN_IMAGE = 108.0  # points: an image smaller than 1.5 inches is not worth showing
 ICON = 36.0  # points: an icon beside a list item
 ICON_GAP = 14.0  # points between an icon and its words
 PAD = 18.0  # points of room inside a panel, so words never touch its edge
@@ -56,7 +55,7 @@ class Measurer:
     sizes: Sizes
 
     def block(self, block: Block) -> float:
-        """Height in points a block needs; an image asks for the smallest height it may have."""
+        """Height in points a block needs. Pictures do not flow with the text: they go beside it."""
         if isinstance(block, Paragraph):
             return INSET + self.metrics.height(block.runs, self.sizes.body, self.sizes.width - SIDE_INSET)
         if isinstance(block, BulletList):
@@ -69,7 +68,7 @@ class Measurer:
             return self.key_fact(block)
         if isinstance(block, Diagram):
             return self.diagram(block)
-        return MIN_IMAGE
+        raise TypeError(f"{type(block).__name__} goes beside the text, not in it")  # a bug, not a user's mistake
 
     def item(self, block: BulletList, index: int) -> float:
         item = block.items[index]
@@ -180,7 +179,7 @@ def _pieces(block: Block, measure: Measurer, source: str, slide: Slide, side: in
     """A block cut into parts that each fit on an empty slide; an error if it cannot be cut."""
     limit = measure.sizes.height
     many = side and len(addresses([block])) > side
-    if (measure.block(block) <= limit and not many) or isinstance(block, Image):
+    if measure.block(block) <= limit and not many:
         return [block]
     if isinstance(block, BulletList):
         return _split(block, "items", measure, limit, source, slide, side)
