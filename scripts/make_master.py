@@ -23,7 +23,7 @@ from pptx.util import Emu, Inches
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from toolkit.content.theme import DEFAULT_THEME
 from toolkit.files import normalise_zip
-from toolkit.render.theme import scheme_colours
+from toolkit.render.theme import apply_theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -123,8 +123,9 @@ def main(out: Path) -> None:
         keep.append(layout)
     _keep_only(master, keep)
     _master_style(master.element)
+    apply_theme(prs, DEFAULT_THEME)
     theme = master.part.part_related_by(RT.THEME)
-    theme._blob = _theme(theme.blob)
+    theme._blob = _arial(theme.blob)
     buffer = io.BytesIO()
     prs.save(buffer)
     out.write_bytes(normalise_zip(buffer.getvalue()))
@@ -292,13 +293,9 @@ def _master_style(master: etree._Element) -> None:
             sp.getparent().remove(sp)
 
 
-def _theme(blob: bytes) -> bytes:
+def _arial(blob: bytes) -> bytes:
+    """Arial for headings and body: widely installed, and the font our text measurements use."""
     root = etree.fromstring(blob)
-    for name, rgb in scheme_colours(DEFAULT_THEME).items():
-        slot = root.find(f".//{{{A}}}clrScheme/{{{A}}}{name}")
-        for child in list(slot):
-            slot.remove(child)
-        etree.SubElement(slot, f"{{{A}}}srgbClr", val=rgb)
     for font in ("majorFont", "minorFont"):
         root.find(f".//{{{A}}}{font}/{{{A}}}latin").set("typeface", "Arial")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -8,18 +8,17 @@ here, so the decks can use the house colours without shipping one file per colou
 from __future__ import annotations
 
 import io
-import re
 from functools import cache
 from pathlib import Path
 
 from PIL import Image
 
+from ..colour import parse_colour
 from ..content.icons import ICONS, unknown_icon
 from ..errors import ToolkitError
 
 ICON_DIR = Path(__file__).with_name("icons")  # scripts/make_icons.py draws exactly the icons in ICONS
 
-_COLOUR = re.compile(r"#?([0-9A-Fa-f]{6})")
 
 
 def icon_path(name: str) -> Path:
@@ -36,10 +35,10 @@ def icon_png(name: str, colour: str) -> bytes:
     The same name and colour always give the same bytes, so decks built twice are identical.
     """
     path = icon_path(name)
-    match = _COLOUR.fullmatch(colour.strip())
-    if not match:
-        raise ToolkitError(f"an icon colour must be six hex digits, like 1D70B8, not {colour!r}")
-    rgb = bytes.fromhex(match.group(1))
+    try:
+        rgb = bytes.fromhex(parse_colour(colour))
+    except ValueError:
+        raise ToolkitError(f"an icon colour must be six hex digits, like 1D70B8, not {colour!r}") from None
     with Image.open(path) as mask:
         alpha = mask.getchannel("A")
     tinted = Image.new("RGBA", alpha.size, (*rgb, 0))
