@@ -93,7 +93,10 @@ def fetch(workdir: Path) -> Path:
     """Download and unpack the npm package; npm checks it against the registry's integrity hash."""
     out = subprocess.run(
         ["npm", "pack", f"{PACKAGE}@{VERSION}", "--json", "--silent"],
-        cwd=workdir, check=True, capture_output=True, text=True,
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     tarball = workdir / json.loads(out)[0]["filename"]
     with tarfile.open(tarball) as tar:

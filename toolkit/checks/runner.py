@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from .config import CheckConfig
 from .local_share import LocalShare, local_share
-from .model import Document, Finding
-from .readability import Scores, as_sentences, score
+from .model import Document, Finding, Hit, TextUnit
+from .readability import Scores, score
 from .registry import Context, all_rules
 from .wordlists import WordLists, load_wordlists
 
@@ -21,10 +22,20 @@ class FileReport:
     blocks: dict[str, Scores]
     findings: tuple[Finding, ...]
     local: LocalShare | None = None
+    skipped: tuple[str, ...] = ()  # parts of the file the reader left out, each in one line
+    error: str | None = None  # why the file could not be checked at all
+    bug: bool = False  # the error is a bug in the toolkit, not a problem with the file
+
+    @classmethod
+    def failed(cls, path: str, error: str, bug: bool = False) -> FileReport:
+        """A file that could not be checked: it sits in the report beside the files that could."""
+        return cls(path, "", None, {}, (), error=error, bug=bug)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
+            "error": self.error,
+            "skipped": list(self.skipped),
             "language": self.language,
             "scores": None
             if self.scores is None
@@ -54,21 +65,27 @@ class Checker:
     def check(self, doc: Document) -> FileReport:
         file_scores, block_scores = self._scores(doc) if self._scoring else (None, {})
         findings: list[Finding] = []
+        for part in _by_language(doc):
+            whole = part.language == doc.language
+            context_scores = (block_scores, file_scores) if whole else ({}, None)
+            findings += self._findings(part, *context_scores)
+        findings.sort(key=lambda f: (_order(f.location), f.code))
+        return FileReport(
+            doc.path, doc.language, file_scores, block_scores, tuple(findings), local_share(doc), doc.skipped
+        )
+
+    def _findings(self, doc: Document, blocks: dict[str, Scores], whole: Scores | None) -> Iterator[Finding]:
+        """What each enabled rule finds in `doc`, with the word lists of the document's language."""
         words = self.words_for(doc.language)
         for name, rule in all_rules().items():
             settings = self.config.rules[name]
             if not settings.enabled or not rule.applies_to(doc.language):
                 continue
-            context = Context(settings.options, words, block_scores, file_scores)
-            for hit in rule.check(doc, context):
+            for hit in rule.check(doc, Context(settings.options, words, blocks, whole)):
                 if hit.unit is not None and (name in hit.unit.ignore or rule.code in hit.unit.ignore):
                     continue
-                location = hit.location or (dict(hit.unit.location) if hit.unit else {"file": doc.path})
-                findings.append(
-                    Finding(name, rule.code, settings.severity, hit.message, hit.text, hit.suggestion, location)
-                )
-        findings.sort(key=lambda f: (_order(f.location), f.code))
-        return FileReport(doc.path, doc.language, file_scores, block_scores, tuple(findings), local_share(doc))
+                location = _locate(doc, hit)
+                yield Finding(name, rule.code, settings.severity, hit.message, hit.text, hit.suggestion, location)
 
     @property
     def _scoring(self) -> bool:
@@ -78,15 +95,86 @@ class Checker:
     def _scores(self, doc: Document) -> tuple[Scores, dict[str, Scores]]:
         """Readability of the whole file (text for claimants) and of each block."""
         min_words = self.config.rules["reading-age"].options["min_words"]
-        blocks: dict[str, list[str]] = defaultdict(list)
+        blocks: dict[str, list[TextUnit]] = defaultdict(list)
         for unit in doc.units:
-            blocks[unit.block].append(unit.text)
-        block_scores = {name: score(as_sentences(texts), doc.language, min_words) for name, texts in blocks.items()}
-        readers_text = [u.text for u in doc.units if not u.for_staff] or [u.text for u in doc.units]
-        return score(as_sentences(readers_text), doc.language, min_words), block_scores
+            blocks[unit.block].append(unit)
+        block_scores = {name: _score(doc, units, min_words) for name, units in blocks.items()}
+        for_readers = [u for u in doc.units if not u.for_staff] or list(doc.units)
+        return _score(doc, for_readers, min_words), block_scores
+
+
+def _root(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def _by_language(doc: Document) -> Iterator[Document]:
+    """The document in its own language (with its slides, PDF and local facts), then its text in each other one.
+
+    Each part is checked with its own language's word lists and rules, so Welsh is never checked as English.
+    Parts in other languages carry only their text, so the rules about slides and files run once."""
+    own = _root(doc.language)
+    others: dict[str, list[TextUnit]] = defaultdict(list)
+    for unit in doc.units:
+        language = doc.language_of(unit)
+        if _root(language) != own:
+            others[language].append(unit)
+    moved = {id(u) for units in others.values() for u in units}
+    yield replace(doc, units=tuple(u for u in doc.units if id(u) not in moved))
+    for language, units in others.items():
+        yield replace(doc, language=language, units=tuple(units), slides=(), local=None, pdf=None)
+
+
+def _score(doc: Document, units: list[TextUnit], min_words: int) -> Scores:
+    """Scores for the units in the language most of their words are in; words in other languages are left out."""
+    counts: Counter[str] = Counter()
+    for unit in units:
+        counts[doc.language_of(unit)] += len(unit.text.split())
+    if not counts:
+        return score([], doc.language, min_words)
+    main = counts.most_common(1)[0][0]
+    chosen = [u.text for u in units if _root(doc.language_of(u)) == _root(main)]
+    result = score(chosen, main, min_words)
+    left = sum(n for language, n in counts.items() if _root(language) != _root(main))
+    if not left:
+        return result
+    note = f"{left} words in other languages not scored"
+    return replace(result, note=f"{result.note}; {note}" if result.note else note)
+
+
+def _locate(doc: Document, hit: Hit) -> dict[str, int | str]:
+    """Where a finding is: the unit's place, made exact to the line and column in text files."""
+    if hit.location is not None or hit.unit is None:
+        return hit.location or {"file": doc.path}
+    location = dict(hit.unit.location)
+    line = location.get("line")
+    if doc.lines and isinstance(line, int) and hit.text:
+        found = _line_and_column(doc.lines, line, hit.unit.text, hit.text, hit.start)
+        if found:
+            location["line"], location["column"] = found
+    return location
+
+
+def _line_and_column(
+    lines: tuple[str, ...], first: int, unit: str, text: str, start: int | None
+) -> tuple[int, int] | None:
+    """Find the same occurrence of `text` in the source, from the unit's first line; None if the source differs."""
+    start = unit.find(text) if start is None else start
+    if start < 0:
+        return None
+    wanted = unit.count(text, 0, start)  # earlier occurrences of the same words in the unit
+    for number in range(first, min(len(lines), first + 200) + 1):
+        line = lines[number - 1]
+        column = line.find(text)
+        while column >= 0:
+            if wanted == 0:
+                return number, column + 1
+            wanted -= 1
+            column = line.find(text, column + 1)
+    return None
 
 
 def _order(location: dict) -> tuple:
     return tuple(
-        location.get(k, 0) if isinstance(location.get(k, 0), int) else 0 for k in ("slide", "paragraph", "line", "row")
+        location.get(k, 0) if isinstance(location.get(k, 0), int) else 0
+        for k in ("page", "slide", "paragraph", "line", "row", "column")
     )

@@ -6,20 +6,24 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from ..checks.model import Severity
 from ..checks.registry import all_rules
 from ..checks.report import as_json, print_text
 from ..checks.run import run_checks
+from ..checks.runner import FileReport
 from ..cli import (
     LANG_OPTION,
     comma_list,
     console,
+    err,
     fail,
     main,
+    write_bug_log,
 )
-from ..errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, ToolkitError
+from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
 
 
 @main.command()
@@ -60,18 +64,39 @@ def check(
 ) -> None:
     """Check files for Plain English and accessibility. With no files, check the templates for every site.
 
-    Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read.
+    Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read,
+    3 a bug in the toolkit. Every file that can be read is checked and reported either way.
     """
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages)
+        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug)
     except ToolkitError as problem:
         fail(problem, EXIT_BAD_INPUT)
     if fmt == "json":
         click.echo(as_json(reports))
     else:
         print_text(reports, console)
-    threshold = Severity.named(fail_on)
-    sys.exit(EXIT_PROBLEMS if any(f.severity >= threshold for r in reports for f in r.findings) else EXIT_OK)
+    for report in reports:
+        if report.error:
+            err.print(f"[bold red]Error:[/] {escape(report.error)}", soft_wrap=True)
+    sys.exit(_exit_code(reports, Severity.named(fail_on)))
+
+
+def _log_bug(problem: BaseException) -> str:
+    """Write the details of a bug to a log file; the one line for the report says where it is."""
+    log = write_bug_log(problem)
+    return (
+        f"the toolkit hit a bug ({type(problem).__name__}) checking this file, not a problem with the file. "
+        f"The details are in {log}: please send that file to whoever looks after the toolkit"
+    )
+
+
+def _exit_code(reports: list[FileReport], threshold: Severity) -> int:
+    """A bug outranks a file that could not be read, which outranks findings (see docs/errors.md)."""
+    if any(r.bug for r in reports):
+        return EXIT_BUG
+    if any(r.error for r in reports):
+        return EXIT_BAD_INPUT
+    return EXIT_PROBLEMS if any(f.severity >= threshold for r in reports for f in r.findings) else EXIT_OK
 
 
 @main.command()

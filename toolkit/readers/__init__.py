@@ -31,7 +31,7 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
 
 def readers() -> dict[str, Reader]:
     """Every reader, by file ending, after importing the modules that register them."""
-    from . import html, markdown, office, plain  # noqa: F401
+    from . import html, markdown, office, pdf, plain  # noqa: F401
 
     return READERS
 

@@ -44,6 +44,7 @@ class _Collector(HTMLParser):
         self.section = "start"
         self.line = 1
         self.pending: frozenset[str] = frozenset()
+        self.heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -54,6 +55,7 @@ class _Collector(HTMLParser):
         elif tag in BLOCKS:
             self.flush()
             self.line = self.getpos()[0]
+            self.heading = tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title", "caption")
             if tag in ("h1", "h2", "h3"):
                 self.section = f"section at line {self.line}"
         elif tag == "a":
@@ -82,15 +84,18 @@ class _Collector(HTMLParser):
     def flush(self) -> None:
         text = clean(" ".join("".join(self.words).split()))
         if text:
-            self.units.append(TextUnit(text, {"line": self.line}, self.section, tuple(self.links), self.pending))
+            location: dict[str, int | str] = {"line": self.line}
+            links = tuple(self.links)
+            self.units.append(TextUnit(text, location, self.section, links, self.pending, heading=self.heading))
             self.pending = frozenset()
         self.words, self.links = [], []
 
 
 @reader(".html", ".htm")
 def read_html(path: Path) -> Document:
+    text = read_text_file(path)
     collector = _Collector()
-    collector.feed(read_text_file(path))
+    collector.feed(text)
     collector.close()
     collector.flush()
-    return Document(str(path), collector.language, tuple(collector.units))
+    return Document(str(path), collector.language, tuple(collector.units), lines=tuple(text.splitlines()))

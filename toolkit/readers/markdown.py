@@ -47,18 +47,19 @@ def markdown_document(text: str, name: str) -> Document:
             pending = pending | ignored_rules(token.content)
         elif token.type == "inline" and token.map:
             location: dict[str, int | str] = {"line": token.map[0] + 1}
+            heading = tokens[index - 1].type == "heading_open"
             if session:
                 location.update(slide=slide, part="notes" if in_notes else "body")
-                if tokens[index - 1].type == "heading_open":
+                if heading:
                     location["part"] = "title"
             block = f"{section} notes" if in_notes else section
             words, links, inline_ignore = _inline(token)
             if words.strip():
                 units.append(
-                    TextUnit(clean(words), location, block, links, pending | inline_ignore, for_staff=in_notes)
+                    TextUnit(clean(words), location, block, links, pending | inline_ignore, in_notes, heading=heading)
                 )
                 pending = frozenset()
-    return Document(name, str(meta.get("language", "en-GB")), tuple(units))
+    return Document(name, str(meta.get("language", "en-GB")), tuple(units), lines=tuple(text.splitlines()))
 
 
 def _front(content: str) -> dict:

@@ -90,27 +90,59 @@ class SlideLook:
         return next((s.text.strip() for s in self.shapes if s.kind == "title" and s.text.strip()), "")
 
 
-def inspect(prs: Any) -> tuple[SlideLook, ...]:
-    """Every slide of an open python-pptx Presentation, with looks resolved."""
+def inspect(prs: Any) -> tuple[tuple[SlideLook, ...], tuple[str, ...]]:
+    """Every slide of an open python-pptx Presentation, with looks resolved, and the parts we had to skip.
+
+    Decks from other programs hold shapes and parts we may not understand. Each one is left out with a
+    one-line note, so one odd shape never stops the check of the rest of the deck.
+    """
     defaults = prs.part._element.find(qn("p:defaultTextStyle"))
-    shared: dict[tuple, Any] = {}  # theme colours and inherited styles, worked out once per master and layout
-    looks = []
+    shared: dict[Any, Any] = {"deck language": deck_language(prs)}
+    looks, skipped = [], []
     for number, slide in enumerate(prs.slides, start=1):
         context = _SlideContext(slide, defaults, shared)
-        shapes = tuple(s for order, shape in enumerate(slide.shapes) for s in context.shape(shape, order))
-        notes = (
-            slide.notes_slide.notes_text_frame.text
-            if slide.has_notes_slide and slide.notes_slide.notes_text_frame
-            else ""
+        shapes = []
+        for order, shape in enumerate(slide.shapes):
+            try:
+                shapes += context.shape(shape, order)
+            except Exception as problem:  # a shape we do not understand: note it and read the rest
+                skipped.append(f"slide {number}: skipped shape '{_name(shape)}' ({type(problem).__name__})")
+        looks.append(
+            SlideLook(number, tuple(shapes), _notes(slide, number, skipped), prs.slide_width, prs.slide_height)
         )
-        looks.append(SlideLook(number, shapes, notes.strip(), prs.slide_width, prs.slide_height))
-    return tuple(looks)
+    return tuple(looks), tuple(skipped)
+
+
+def _name(shape: Any) -> str:
+    try:
+        return str(shape.name)
+    except Exception:  # the name itself may be what is broken
+        return "without a name"
+
+
+def _notes(slide: Any, number: int, skipped: list[str]) -> str:
+    """The speaker notes' text; notes we cannot read are skipped with a note. Never creates a notes slide."""
+    try:
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        return frame.text.strip() if frame is not None else ""
+    except Exception as problem:
+        skipped.append(f"slide {number}: skipped the speaker notes ({type(problem).__name__})")
+        return ""
+
+
+def deck_language(prs: Any) -> str | None:
+    """The deck's own default language, from `a:defPPr` in the presentation's default text style.
+
+    PowerPoint writes it there; runs that set no language of their own inherit it."""
+    defaults = prs.part._element.find(qn("p:defaultTextStyle"))
+    node = defaults.find(qn("a:defPPr") + "/" + qn("a:defRPr")) if defaults is not None else None
+    return node.get("lang") if node is not None else None
 
 
 class _SlideContext:
     """The colour scheme, text styles and backgrounds that apply to one slide."""
 
-    def __init__(self, slide: Any, defaults: etree._Element | None, shared: dict[tuple, Any]):
+    def __init__(self, slide: Any, defaults: etree._Element | None, shared: dict[Any, Any]):
         self.slide = slide
         self.layout = slide.slide_layout
         self.master = self.layout.slide_master
@@ -121,6 +153,16 @@ class _SlideContext:
             shared[key] = _theme_colours(self.master)
         self.colours = shared[key]
         self.background = self._background()
+        self.language = self._master_language()
+
+    def _master_language(self) -> str | None:
+        """The language text falls back to: the deck's default, else the master's (from its text styles)."""
+        key = ("language", self.master.part.partname)
+        if key not in self.shared:
+            styles = self.master._element.find(qn("p:txStyles"))
+            found = styles.xpath(".//a:defRPr/@lang", namespaces=NS) if styles is not None else []
+            self.shared[key] = self.shared["deck language"] or (str(found[0]) if found else None)
+        return self.shared[key]
 
     # ---- shapes -------------------------------------------------------------------------------
     def shape(self, shape: Any, order: int) -> list[ShapeLook]:
@@ -143,9 +185,9 @@ class _SlideContext:
         if kind == "group":  # the group needs alt text; the shapes inside still hold text to check
             inside = [replace(look, in_group=True) for child in shape.shapes for look in self.shape(child, order)]
             return [ShapeLook(**base), *inside]
-        if not getattr(shape, "has_text_frame", False) or not shape.has_text_frame:
-            return [ShapeLook(**base)]
         body = element.find(qn("p:txBody"))
+        if body is None or not getattr(shape, "has_text_frame", False):  # an empty chart, table or picture placeholder
+            return [ShapeLook(**base)]
         return [
             ShapeLook(
                 **base,
@@ -245,7 +287,7 @@ class _SlideContext:
             underline=underline not in (None, "none"),
             caps=_first(props, "cap") == "all",
             colour=colour or style_colour or self.colours.get("tx1"),
-            lang=_first(props, "lang"),
+            lang=_first(props, "lang") or self.language,
             link=self._link_target(click) if click is not None else None,
         )
 

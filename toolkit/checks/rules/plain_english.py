@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Hit
+from ..readability import split_sentences
 from ..registry import Context, rule
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")  # ؟ is the Arabic question mark
 _WORD = re.compile(r"[\w’'-]+")
 _IRREGULAR = (
     "been|born|brought|built|chosen|done|drawn|driven|eaten|found|given|gone|heard|held|hidden|kept|known|left|"
@@ -61,23 +61,11 @@ def reading_age_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(unit, block, message, "use shorter sentences and everyday words")
 
 
-def sentences(text: str) -> list[str]:
-    """Split at . ! ? unless the next word starts with a small letter (as after "e.g."); scripts without
-    capitals, such as Arabic, split at every full stop."""
-    found: list[str] = []
-    for piece in _SENTENCE_BREAK.split(text):
-        if found and piece.lstrip("\"'‘“(")[:1].islower():
-            found[-1] += " " + piece
-        else:
-            found.append(piece)
-    return found
-
-
 @rule("PE002", "sentence-too-long", "warning", "A sentence longer than GOV.UK's limit.", max_words=25)
 def sentence_too_long(doc: Document, ctx: Context) -> Iterator[Hit]:
     limit = ctx.options["max_words"]
     for unit in doc.units:
-        for sentence in sentences(unit.text):
+        for sentence in split_sentences(unit.text):
             words = len(_WORD.findall(sentence))
             if words > limit:
                 yield Hit(
