@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
+from .content.facts import gather, strict_problems
 from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
 from .content.models import SiteContent
+from .content.review import load_review_periods
 from .content.theme import Theme, load_theme, theme_inputs
 from .deck.audience import GENERAL, check_audience, declared_audiences
 from .deck.model import Deck
@@ -66,6 +68,7 @@ class Plan:
 
     jobs: list[Job]
     notes: list[str] = field(default_factory=list)
+    refused: list[ToolkitError] = field(default_factory=list)  # with --strict: facts not confirmed or overdue
 
 
 @dataclass
@@ -108,11 +111,13 @@ def plan(
     styles: list[str] | None = None,
     audiences: list[str] | None = None,
     languages: list[str] | None = None,
+    strict: bool = False,
 ) -> Plan:
     """Every job the filters ask for, in a stable order; styles apply to the formats that have them.
 
     A topic not written for an audience asked for is left out with a note; if the topic was asked for
-    by name, that is an error. With no languages, each site is built in its own language.
+    by name, that is an error. With no languages, each site is built in its own language. With `strict`,
+    the plan lists each fact the sites use that is not confirmed or is overdue, so nothing is built from them.
     """
     templates = SessionTemplates(root.sessions)
     known = templates.topics()
@@ -136,7 +141,8 @@ def plan(
         for fmt in formats
         for style in (styles or [STANDARD])
     ]
-    return Plan(list(dict.fromkeys(jobs)), notes)  # a format without styles is built once
+    refused = strict_problems(gather(root.content, refs, load_review_periods(root.path))[0]) if strict else []
+    return Plan(list(dict.fromkeys(jobs)), notes, refused)  # a format without styles is built once
 
 
 def _decks(

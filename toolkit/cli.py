@@ -34,6 +34,10 @@ class ToolkitGroup(click.Group):
     the traceback in a log file the line names.
     """
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Accept --root after the command as well as before it: `toolkit build --root ours` works."""
+        return super().parse_args(ctx, root_first(args))
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -64,6 +68,28 @@ SYSTEM_PROBLEMS = {
     errno.ENAMETOOLONG,
     errno.EEXIST,
 }
+
+
+def root_first(args: list[str]) -> list[str]:
+    """`args` with every --root option moved to the front, where the group reads it; the last one wins.
+
+    Words after `--` are left alone: they are file names, not options.
+    """
+    end = args.index("--") if "--" in args else len(args)
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args[:end])
+    for word in words:
+        if word == "--root":
+            value = next(words, None)
+            if value is None:
+                raise click.UsageError("--root needs a folder, like --root our-sessions")
+            moved += [word, value]
+        elif word.startswith("--root="):
+            moved.append(word)
+        else:
+            rest.append(word)
+    return [*moved, *rest, *args[end:]]
 
 
 def fail(problem: ToolkitError | str, code: int) -> NoReturn:
@@ -140,15 +166,14 @@ REQUIRE_REVIEWED_OPTION = click.option(
 @click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The content folder: it holds templates/ and local_content/.",
+    help="The content folder: it holds templates/ and local_content/. Default: the folder you are in, or the"
+    " nearest folder above it that is one. It can go before or after the command.",
 )
 @click.version_option(__version__, prog_name="toolkit")
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path | None) -> None:
     """Make slides and handouts for jobcentre group sessions, using local facts."""
-    ctx.obj = root
+    ctx.obj = root or ContentRoot.find(Path.cwd()) or Path(".")
 
 
 def root_of(ctx: click.Context) -> ContentRoot:
@@ -162,4 +187,4 @@ def count(n: int, noun: str) -> str:
 
 
 # The commands live in toolkit/commands/, one module per family; importing them adds them to `main`.
-from .commands import build, check, content, review, translations  # noqa: E402, F401
+from .commands import build, check, content, facts, review, translations  # noqa: E402, F401

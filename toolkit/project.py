@@ -34,6 +34,13 @@ class ContentRoot:
             refuse_links_out(root.path / folder)
         return root
 
+    @classmethod
+    def find(cls, start: Path) -> Path | None:
+        """The nearest folder at or above `start` that holds templates/ and local_content/, as git finds its
+        repository: so any command works from any folder inside a content folder. None if there is none."""
+        start = start.resolve()
+        return next((folder for folder in (start, *start.parents) if is_content_root(folder)), None)
+
     @property
     def templates(self) -> Path:
         return self.path / "templates"
@@ -49,6 +56,11 @@ class ContentRoot:
     @property
     def master(self) -> Path:
         return self.templates / "master.pptx"
+
+
+def is_content_root(folder: Path) -> bool:
+    """Whether `folder` holds both content folders: the mark of a content root."""
+    return all((folder / name).is_dir() for name in CONTENT_FOLDERS)
 
 
 def bundled_root() -> Path:

@@ -314,7 +314,8 @@ def test_every_model_field_has_a_documented_column() -> None:
     docs = (REPO / "docs" / "import.md").read_text()
     for parts in KINDS.values():
         for part in parts:
-            assert set(part.columns) == set(part.model.model_fields), part.what
+            # `unconfirmed` is marked in the YAML by hand, not imported (see docs/content.md)
+            assert set(part.columns) == set(part.model.model_fields) - {"unconfirmed"}, part.what
             assert all(f"`{column}`" in docs for column in part.columns)
 
 

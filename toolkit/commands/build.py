@@ -23,7 +23,7 @@ from ..cli import (
     main,
     root_of,
 )
-from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS
+from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, ToolkitError
 from ..project import ContentRoot
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 @REQUIRE_REVIEWED_OPTION
 @click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
 @click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
+@click.option("--strict", is_flag=True, help="Build nothing if a fact the decks use is not confirmed or is overdue.")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -70,6 +71,7 @@ def build(
     require_reviewed: bool,
     jobs: int | None,
     force: bool,
+    strict: bool,
 ) -> None:
     """Build decks (and handouts, with --format) for every site, or the ones you pick.
 
@@ -80,8 +82,9 @@ def build(
 
     root = root_of(ctx)
     folder = out or root.path / "output"
-    work = plan(root, district, site, topics, formats, styles, audiences, languages)
+    work = plan(root, district, site, topics, formats, styles, audiences, languages, strict)
     _notes(work.notes)
+    _refuse(work.refused)
     rules = TranslationRules(allow_missing, require_reviewed)
     master = check_master(master) if master else None
     _report(_run(root, work.jobs, folder, master, workers=jobs, force=force, rules=rules), folder)
@@ -163,6 +166,15 @@ def _run(
             rules=rules,
         )
     return result
+
+
+def _refuse(problems: list[ToolkitError]) -> None:
+    """With --strict, name each fact not confirmed or overdue, one line each, and build nothing."""
+    for problem in problems:
+        err.print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+    if problems:
+        err.print(f"Nothing was built: {count(len(problems), 'fact')} to check first (--strict).")
+        raise SystemExit(EXIT_PROBLEMS)
 
 
 def _notes(notes: list[str]) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -15,8 +17,13 @@ from ..cli import (
     main,
     root_of,
 )
+from ..content.review import DUE_SOON, OVERDUE, UNCONFIRMED
 from ..errors import EXIT_PROBLEMS, ToolkitError, one_line
-from ..project import init_root
+from ..project import ContentRoot, init_root
+
+if TYPE_CHECKING:
+    from ..content.facts import FactRecord
+    from ..content.loader import SiteRef
 
 
 @main.command()
@@ -41,30 +48,84 @@ def sites(ctx: click.Context, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--site", help="Check only this site (jobcentre), and say what each topic still needs.")
 @click.pass_context
-def validate(ctx: click.Context) -> None:
-    """Check every content file and every district's theme, without building anything."""
-    from ..content.loader import find_sites, load_site
-    from ..content.theme import load_theme
+def validate(ctx: click.Context, site: str | None) -> None:
+    """Check every content file and every district's theme, without building anything.
+
+    Also warns about facts past their review date, notes those due soon, and lists facts not confirmed yet.
+    """
+    from ..content.facts import gather
+    from ..content.loader import find_sites, select_sites
+    from ..content.review import load_review_periods
 
     root = root_of(ctx)
-    refs = find_sites(root.content)
+    refs = select_sites(find_sites(root.content), site=site)
+    records, load_problems = gather(root.content, refs, load_review_periods(root.path))
+    problems = _theme_problems(root, refs) + (_site_needs(root, refs[0]) if site else load_problems)
+    for problem in dict.fromkeys(str(p) for p in problems):  # a district's mistake shows once, not per site
+        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+    if problems:
+        raise SystemExit(EXIT_PROBLEMS)
+    for label, problem, advice in _fact_warnings(records):
+        err.print(f"{label}: {escape(str(problem))}: {advice}", markup=False, soft_wrap=True)
+    console.print(f"{_valid(refs, site)}{_fact_summary(records)}")
+
+
+def _theme_problems(root: ContentRoot, refs: list[SiteRef]) -> list[ToolkitError]:
+    from ..content.theme import load_theme
+
     problems = []
     for district in dict.fromkeys(ref.district for ref in refs):
         try:
             load_theme(root.content, district)
         except ToolkitError as problem:
             problems.append(problem)
-    for ref in refs:
-        try:
-            load_site(root.content, ref)
-        except ToolkitError as problem:
-            problems.append(problem)
-    for problem in dict.fromkeys(str(p) for p in problems):  # a district's mistake shows once, not per site
-        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
-    if problems:
-        raise SystemExit(EXIT_PROBLEMS)
-    console.print(f"All {len(refs)} sites and their themes are valid.")
+    return problems
+
+
+def _site_needs(root: ContentRoot, ref: SiteRef) -> list[ToolkitError]:
+    """Every mistake in one site's content, then what each topic still needs, so a new site's file can be
+    filled in at one go."""
+    from ..content.loader import load_site, site_problems
+    from ..content.needs import section_of, topic_needs
+    from ..deck.template import SessionTemplates
+
+    templates = SessionTemplates(root.sessions)
+    needs = [topic_needs(t, [p.read_text(encoding="utf-8") for p in templates.sources(t)]) for t in templates.topics()]
+    found = site_problems(root.content, ref)
+    for topic in needs:
+        missing = sorted({section_of(location) for location, _ in found if topic.uses(section_of(location))})
+        gaps = topic.gaps(load_site(root.content, ref)) if not found else []
+        if missing or gaps:
+            console.print(f"{topic.topic}: needs {', '.join(missing + gaps)}", markup=False)
+        else:
+            console.print(f"{topic.topic}: has what it needs", markup=False)
+    return [problem for _, problem in found]
+
+
+def _fact_warnings(records: list[FactRecord]) -> list[tuple[str, ToolkitError, str]]:
+    """Overdue facts, facts due soon and facts not confirmed, each with what to do."""
+    found = []
+    for record in records:
+        checks = (
+            ("Warning", record.overdue(), "check it, then change 'checked' to the date you did"),
+            ("Note", record.due_soon(), "check it soon"),
+            ("Unconfirmed", record.not_confirmed(), "once you confirm one, take it out of 'unconfirmed'"),
+        )
+        found += [(label, problem, advice) for label, problem, advice in checks if problem is not None]
+    return found
+
+
+def _valid(refs: list[SiteRef], site: str | None) -> str:
+    return f"{site} and its theme are valid." if site else f"All {len(refs)} sites and their themes are valid."
+
+
+def _fact_summary(records: list[FactRecord]) -> str:
+    """' Facts: 2 overdue, 18 unconfirmed. Run ...', or nothing when every fact is fresh."""
+    totals = Counter(record.status for record in records)
+    parts = [f"{totals[status]} {status}" for status in (OVERDUE, DUE_SOON, UNCONFIRMED) if totals[status]]
+    return f" Facts: {', '.join(parts)}. Run 'toolkit facts' to see them all." if parts else ""
 
 
 @main.command()
@@ -118,3 +179,26 @@ def import_(
     else:
         write_import(plan)
         console.print(f"Changed {plan.path}")
+
+
+@main.command("new-site")
+@click.argument("site")
+@click.option("--district", required=True, help="The district the jobcentre is in: its folder in local_content/.")
+@click.pass_context
+def new_site(ctx: click.Context, site: str, district: str) -> None:
+    """Start a file for a new jobcentre, with every field a session uses, empty and marked unconfirmed."""
+    from ..content.starter import new_site as write_site
+
+    path = write_site(root_of(ctx).content, district, site)
+    console.print(f"Made {path}. Fill it in, then run 'toolkit validate --site {site}'.")
+
+
+@main.command("new-district")
+@click.argument("district")
+@click.pass_context
+def new_district(ctx: click.Context, district: str) -> None:
+    """Start a folder and district.yaml for a new district."""
+    from ..content.starter import new_district as write_district
+
+    path = write_district(root_of(ctx).content, district)
+    console.print(f"Made {path}. Fill it in, then add a jobcentre with 'toolkit new-site SITE --district {district}'.")

@@ -74,6 +74,32 @@ def load_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> 
 
     With `site_text`, use that text in place of the site file: so a change can be checked before it is written.
     """
+    return read_site(content_dir, ref, site_text).content
+
+
+@dataclass(frozen=True)
+class LoadedSite:
+    """A site's content, and where each value in it came from: for reports that name a fact's file and line."""
+
+    content: SiteContent
+    merged: dict[str, Any]
+    origin: dict[tuple, YamlDoc]
+
+    def where(self, location: tuple) -> tuple[Path, int]:
+        """The file and line that set the value at `location` (such as `("employers", 2, "checked")`)."""
+        return locate(location, self.merged, self.origin, self.origin[()])
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """The three files of a site merged, before validation."""
+
+    data: dict[str, Any]
+    origin: dict[tuple, YamlDoc]
+    site_doc: YamlDoc
+
+
+def _merge_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> _Merged:
     site_doc = read_yaml(ref.path) if site_text is None else parse_yaml(site_text, ref.path)
     docs = [read_yaml(content_dir / NATIONAL), read_yaml(content_dir / ref.district / DISTRICT), site_doc]
     merged: dict[str, Any] = {}
@@ -81,10 +107,29 @@ def load_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> 
     for doc in docs:
         merged = merge(merged, doc.data, (), doc, origin)
     merged.update(id=ref.site, district_id=ref.district)
+    return _Merged(merged, origin, site_doc)
+
+
+def read_site(content_dir: Path, ref: SiteRef, site_text: str | None = None) -> LoadedSite:
+    """Like `load_site`, but keeps where each value came from; the first mistake is one ToolkitError."""
+    found = _merge_site(content_dir, ref, site_text)
     try:
-        return SiteContent.model_validate(merged)
+        return LoadedSite(SiteContent.model_validate(found.data), found.data, found.origin)
     except ValidationError as err:
-        raise explain(err, docs[-1], origin) from None
+        raise explain(err, found.site_doc, found.origin, found.data) from None
+
+
+def site_problems(content_dir: Path, ref: SiteRef) -> list[tuple[tuple, ToolkitError]]:
+    """Every mistake in a site's merged content, each with its location, not only the first.
+
+    So someone filling in a new site's file sees all that is still missing at once.
+    """
+    found = _merge_site(content_dir, ref)
+    try:
+        SiteContent.model_validate(found.data)
+    except ValidationError as err:
+        return [(tuple(e["loc"]), describe(e, found.site_doc, found.origin, found.data)) for e in err.errors()]
+    return []
 
 
 def merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> Any:
@@ -99,6 +144,9 @@ def merge(base: Any, override: Any, location: tuple, doc: YamlDoc, origin: dict[
         by_name = {item["name"]: item for item in base}
         for item in override:
             by_name[item["name"]] = item
+        names = list(by_name)
+        for item in override:  # each item this file sets is blamed on this file, wherever it lands in the list
+            _claim({names.index(item["name"]): item}, location, doc, origin)
         return list(by_name.values())
     _claim(override, location, doc, origin)
     return override
@@ -119,20 +167,58 @@ def _named_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(i, dict) and isinstance(i.get("name"), str) for i in value)
 
 
-def explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc]) -> ToolkitError:
+def explain(err: ValidationError, site_doc: YamlDoc, origin: dict[tuple, YamlDoc], merged: Any = None) -> ToolkitError:
     """Turn pydantic's first error into one line naming the file, line and field."""
     # A misspelt key also makes the real key "missing": report the misspelling, the cause.
     first = min(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    location = tuple(first["loc"])
-    doc = next((origin[location[:end]] for end in range(len(location), -1, -1) if location[:end] in origin), site_doc)
+    return describe(first, site_doc, origin, merged)
+
+
+def describe(error: ErrorDetails, site_doc: YamlDoc, origin: dict[tuple, YamlDoc], merged: Any = None) -> ToolkitError:
+    """One pydantic error as one line naming the file, line and field."""
+    location = tuple(error["loc"])
+    path, line = locate(location, merged, origin, site_doc)
     field = ".".join(str(part) for part in location) or "(top level)"
-    if first["type"] == "missing":
+    if error["type"] == "missing":
         message = f"'{field}' is missing: add it"
-    elif first["type"] == "extra_forbidden":
+    elif error["type"] == "extra_forbidden":
         message = f"'{field}' is not a field we know: check the spelling (see docs/content.md)"
     else:
-        message = f"'{field}' {plain_reason(first)}"
-    return ToolkitError(message, doc.path, doc.line_of(location))
+        message = f"'{field}' {plain_reason(error)}"
+    return ToolkitError(message, path, line)
+
+
+def locate(location: tuple, merged: Any, origin: dict[tuple, YamlDoc], fallback: YamlDoc) -> tuple[Path, int]:
+    """The file that set the value at `location` in the merged content, and its line there.
+
+    An item of a list merged by name sits at another index in its own file: it is found there by its name.
+    """
+    prefixes = (location[:end] for end in range(len(location), -1, -1))
+    doc = next((origin[prefix] for prefix in prefixes if prefix in origin), fallback)
+    return doc.path, doc.line_of(_in_file(location, merged, doc.data))
+
+
+def _in_file(location: tuple, merged: Any, data: Any) -> tuple:
+    """`location` in the merged content, as one file writes it: list items merged by name found by name."""
+    found = []
+    for part in location:
+        if isinstance(part, int) and _named_list(merged) and _named_list(data) and part < len(merged):
+            name = merged[part]["name"]
+            mine = next((i for i, item in enumerate(data) if item["name"] == name), part)
+            merged, data, part = merged[part], _child(data, mine), mine
+        else:
+            merged, data = _child(merged, part), _child(data, part)
+        found.append(part)
+    return tuple(found)
+
+
+def _child(value: Any, key: Any) -> Any:
+    """`value[key]`, or None when there is no such key or index."""
+    if isinstance(value, dict):
+        return value.get(key)
+    if isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+        return value[key]
+    return None
 
 
 PLAIN_REASONS = {

@@ -26,6 +26,7 @@ SECTIONS = (
     "timetable",
 )
 NOT_FACTS = {"source", "checked", "kind", "mode", "step_free_access", "nation", "example", "language", "translations"}
+NOT_FACTS |= {"unconfirmed"}  # names of fields, such as "address", not words a slide shows
 NOT_FACTS |= {"day", "start", "end", "topic"}  # timetable words any slide could use: "Monday", "10:00", "star"
 MIN_LENGTH = 4  # shorter strings ("Yes", "bus") would match anywhere
 

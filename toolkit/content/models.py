@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from ..i18n.clock import clock, day_name, time_span
 from .icons import sector_icon, service_icon, transport_icon
@@ -82,10 +92,62 @@ class Strict(BaseModel):
 
 
 class Fact(Strict):
-    """Anything a deck states about the real world."""
+    """Anything a deck states about the real world.
+
+    `unconfirmed` marks what nobody has confirmed yet, as data rather than a comment, so a report can list
+    it, a strict build can refuse it and outputs can avoid stating it as plain fact: `true` for the whole
+    fact, or the fields not confirmed, like `[address, postcode]`. A field of the items in a list is
+    written with a dot: `[sessions.room]` (see docs/content.md).
+    """
 
     source: Text
     checked: CheckedOn
+    unconfirmed: bool | tuple[str, ...] = False
+
+    @field_validator("unconfirmed", mode="before")
+    @classmethod
+    def _names_fields(cls, value: Any) -> Any:
+        """Refuse a name that is not a field of this kind of fact, so a typo cannot hide an unconfirmed field."""
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        fields = _fact_fields(cls)
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            raise ValueError(f"must be true, or a list of the fields not confirmed yet, like [{fields[0]}]")
+        wrong = next((name for name in value if name not in fields), None)
+        if wrong is not None:
+            raise ValueError(f"must name fields of this fact, and '{wrong}' is not one: use {', '.join(fields)}")
+        return tuple(value)
+
+    @property
+    def unconfirmed_fields(self) -> tuple[str, ...]:
+        """The fields marked as not confirmed: every field when the whole fact is, none when it is confirmed."""
+        if self.unconfirmed is True:
+            return _fact_fields(type(self))
+        return self.unconfirmed or ()
+
+    def is_unconfirmed(self, field: str = "") -> bool:
+        """Whether `field` is not confirmed yet; with no field, whether any part of this fact is not.
+
+        Outputs ask this before they state a value, so an unconfirmed one is never shown as plain fact.
+        A field counts if it is listed, if the field around it is (`sessions` covers `sessions.room`), or if
+        a field inside it is (`sessions.room` makes `sessions` partly unconfirmed).
+        """
+        listed = self.unconfirmed_fields
+        if not field:
+            return bool(listed)
+        return any(name == field or name.startswith(f"{field}.") or field.startswith(f"{name}.") for name in listed)
+
+
+def _fact_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a kind of fact that can be unconfirmed, with `list.field` for the fields of its items."""
+    names = []
+    for name, info in model.model_fields.items():
+        if name in ("source", "checked", "unconfirmed"):
+            continue
+        names.append(name)
+        inner = [arg for arg in get_args(info.annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        names += [f"{name}.{sub}" for model in inner for sub in model.model_fields]
+    return tuple(names)
 
 
 class Tip(Fact):
@@ -242,6 +304,28 @@ class Timetable(Fact):
         by_day = {day: sorted((a for a in self.sessions if a.day == day), key=lambda a: a.start) for day in DAYS}
         return [(day, found) for day, found in by_day.items() if found]
 
+    @property
+    def in_order(self) -> list[Appointment]:
+        """Every appointment of the week, in day and time order."""
+        return [a for _, found in self.days for a in found]
+
+    @property
+    def things_to_bring(self) -> list[str]:
+        """What to bring in the week, each thing once, in the order of the week.
+
+        "Your CV, if you have one" and "Your CV, or what you wrote on Tuesday" are the same thing, so
+        things are compared by their words before the first comma (Arabic's too), and by their first two
+        words, for a translation with no comma ("Swoje CV albo ...")."""
+        seen: set[str] = set()
+        kept: list[str] = []
+        for item in (item for a in self.in_order for item in a.bring):
+            words = item.replace("\u060c", ",")
+            keys = {words.split(",")[0].strip().casefold(), " ".join(words.replace(",", " ").split()[:2]).casefold()}
+            if not keys & seen:
+                kept.append(item)
+            seen |= keys
+        return kept
+
 
 class District(Strict):
     name: Words
@@ -272,6 +356,23 @@ class SiteContent(Strict):
         """The services of the given kinds, in file order: templates use this to signpost."""
         return [s for s in self.services if s.kind in kinds]
 
+    def facts(self) -> list[tuple[tuple, Fact]]:
+        """Every fact in the content, with its location (such as `("employers", 2)`), in the order the model holds
+        them: so reports and checks need not know which sections hold facts."""
+        return list(_facts_in(self, ()))
+
+    def is_unconfirmed(self, location: str) -> bool:
+        """Whether the value at a dotted `location`, like "jobcentre.postcode" or "services.3.address", is not
+        confirmed yet: by its own fact's `unconfirmed`, or because the whole fact is."""
+        parts = [int(part) if part.isdigit() else part for part in location.split(".")]
+        value: Any = self
+        for at, part in enumerate(parts):
+            value = value[part] if isinstance(part, int) else getattr(value, part)
+            if isinstance(value, Fact):
+                rest = ".".join(str(p) for p in parts[at + 1 :] if not isinstance(p, int))
+                return value.is_unconfirmed(rest)
+        return False
+
     @property
     def latest_check(self) -> dt.date:
         """The newest `checked` date: a stable, content-derived date for file metadata."""
@@ -279,3 +380,14 @@ class SiteContent(Strict):
         dates += [f.checked for f in self.transport.operators + self.employers + self.services]
         dates += [self.timetable.checked] if self.timetable else []
         return max(dates)
+
+
+def _facts_in(value: Any, location: tuple) -> Iterator[tuple[tuple, Fact]]:
+    if isinstance(value, Fact):
+        yield location, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _facts_in(getattr(value, name), (*location, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _facts_in(item, (*location, index))
