@@ -101,7 +101,7 @@ def test_a_killed_build_leaves_only_whole_files(tmp_path: Path) -> None:
     subprocess.run(command, check=True, capture_output=True, cwd=REPO)
     old = {p: h for p, (_, h) in state(out).items()}
     template = root / "templates" / "sessions" / "cv.md.j2"
-    template.write_text(template.read_text().replace("::: notes", "::: notes\nThis session was updated.", 1))
+    template.write_text(template.read_text().replace("::: notes", "::: notes\nDo: Say this session was updated.", 1))
     fresh = tmp_path / "fresh"
     subprocess.run([*command[:-1], str(fresh)], check=True, capture_output=True, cwd=REPO)
     new = {p: h for p, (_, h) in state(fresh).items()}

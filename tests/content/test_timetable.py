@@ -108,3 +108,15 @@ def test_days_and_times_come_in_the_language_being_rendered() -> None:
     with rendering_in("pl"):
         assert day_name(4) == "piątek"
     assert clock(dt.time(12)) == "midday"  # English again once rendering ends
+
+
+def test_each_thing_to_bring_is_listed_once_in_the_order_of_the_week(mini: ContentRoot) -> None:
+    timetable = load_with(mini).timetable
+    monday, tuesday = (found[0] for _, found in timetable.days)
+    week = [
+        monday.model_copy(update={"bring": ["Your CV, if you have one", "Swoje CV albo notatki"]}),
+        tuesday.model_copy(update={"bring": ["Your CV, or what you wrote", "Swoje CV, jeśli masz", "A pen"]}),
+    ]
+    timetable = timetable.model_copy(update={"sessions": week})
+    assert [a.title for a in timetable.in_order] == ["Plan your week", "CV session"]
+    assert timetable.things_to_bring == ["Your CV, if you have one", "Swoje CV albo notatki", "A pen"]

@@ -48,8 +48,8 @@ def refused(folder: Path, source: str, name: str = "topic") -> ToolkitError:
             "a value grew to",
         ),
         (
-            "{% for i in range(10000) %}{% for j in range(9) %}" + "x" * 100 + "{% endfor %}{% endfor %}\n",
-            1,
+            "{% for i in range(10000) %}\n{% for j in range(9) %}\n" + "x" * 100 + "\n{% endfor %}\n{% endfor %}\n",
+            3,
             f"the template made more than {MAX_OUTPUT:,} characters",
         ),
     ],

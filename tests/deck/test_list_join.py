@@ -52,11 +52,8 @@ def test_list_join_escapes_each_item_and_keeps_english_items_marked(tmp_path: Pa
     assert result == f"متجر، {UNTRANSLATED_START}Home \\*shopping\\*{UNTRANSLATED_END}، a\\_b"
 
 
-def test_list_join_inside_text_to_translate_and_in_front_matter(tmp_path: Path) -> None:
-    source = (
-        "{% trans jobs=items | list_join %}Jobs like {{ jobs }}.{% endtrans %}\n"
-        '{{ _("Jobs: %(jobs)s", jobs=items | list_join) | yaml }}'
-    )
+def test_list_join_inside_a_line_to_translate_and_in_front_matter(tmp_path: Path) -> None:
+    source = 'Jobs like {{ items | list_join }}.\n{{ _("Jobs: %(jobs)s", jobs=items | list_join) | yaml }}'
     result = render(tmp_path, source, items=["Cook", "Porter_1"], language="en")
     assert result.splitlines() == ["Jobs like Cook, Porter\\_1.", '"Jobs: Cook, Porter_1"']
 
@@ -73,10 +70,10 @@ def built(bradford_build: Path) -> Path:
 
 def job_lists(folder: Path, code: str) -> list[str]:
     """Each employer's jobs ("Jobs to start in: a, b, c"), with the label in the deck's language taken off."""
-    text = "**Jobs to start in:** %(jobs)s"
+    text = "**Jobs to start in:** %(e_entry_roles)s"
     if code != "en":
         text = make_translator(REPO / "templates", language(code)).gettext(SESSIONS, text)
-    label = text.split("%(jobs)s")[0].replace("**", "")
+    label = text.split("%(e_entry_roles)s")[0].replace("**", "")
     prs = Presentation(folder / code / "employers.pptx")
     lines = [
         MARKS.sub("", p.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.deck.markdown import parse_session
-from toolkit.deck.model import Activity, BulletList, Image, KeyFact, Paragraph, Run, Table, plain
+from toolkit.deck.model import Activity, BulletList, Image, KeyFact, Note, Paragraph, Run, Table, plain
 from toolkit.errors import ToolkitError
 
 SESSION = """---
@@ -22,9 +22,16 @@ Hello **bold** and [Traveline's planner](https://www.traveline.info).
 - two
 
 ::: notes
-Say hello.
+Say: Hello, and [see the planner](https://www.traveline.info).
 
-- Ask a question
+- first point
+- second point
+
+Ask: How did you get here?
+
+Listen for: bus, train, walking.
+
+Tip: Let people pass.
 :::
 
 ---
@@ -40,6 +47,10 @@ Say hello.
 ::: activity pairs 5
 1. Talk
 2. Listen
+
+At home:
+
+1. Say it out loud
 
 You end with: **notes** to keep
 
@@ -65,7 +76,18 @@ def test_every_element_is_parsed() -> None:
     assert first.blocks[1] == BulletList(tuple(BulletList((), False).items) + first.blocks[1].items, False) and [
         (i.runs[0].text, i.level) for i in first.blocks[1].items
     ] == [("one", 0), ("nested", 1), ("two", 0)]
-    assert first.notes == ("Say hello.", "• Ask a question")
+    say, ask, listen, tip = first.notes
+    assert say == Note(
+        "say",
+        (Run("Hello, and "), Run("see the planner", link="https://www.traveline.info"), Run(".")),
+        ((Run("first point"),), (Run("second point"),)),
+    )
+    assert [(n.kind, plain(n.runs)) for n in (ask, listen, tip)] == [
+        ("ask", "How did you get here?"),
+        ("listen", "bus, train, walking."),
+        ("tip", "Let people pass."),
+    ]
+    assert [n.for_claimants for n in first.notes] == [True, True, True, False]
     table, image, activity = second.blocks
     assert isinstance(table, Table) and table.header[0][0].text == "Name" and table.rows[0][1][0].text == "Picker"
     assert image == Image("images/bus.png", "A bus at a stop")
@@ -73,6 +95,17 @@ def test_every_element_is_parsed() -> None:
     assert (activity.who, activity.minutes) == ("pairs", 5)
     assert activity.outcome == (Run("notes", bold=True), Run(" to keep"))
     assert activity.answer == (Run("Listen first, then talk."),)
+    assert [plain(i.runs) for i in activity.blocks[0].items] == ["Talk", "Listen"]
+    assert [plain(i.runs) for i in activity.at_home[0].items] == ["Say it out loud"]
+
+
+def test_a_room_slide_and_a_break_are_left_for_the_room() -> None:
+    rules, plan, pause = parse_session(
+        "# Rules {room}\n\n---\n\n# Plan {section room}\n\n---\n\n# Tea {break}\n", "x.md"
+    ).slides
+    assert (rules.layout, rules.room_only) == (None, True)
+    assert (plan.layout, plan.room_only) == ("section", True)
+    assert (pause.layout, pause.room_only) == ("break", True)
 
 
 def test_italics_are_dropped_but_words_kept() -> None:
@@ -91,7 +124,12 @@ def test_italics_are_dropped_but_words_kept() -> None:
         ("# T\n\n<b>html</b>\n", "not supported", 3),
         ("# T\n\nbell \x07\n", "control character", 3),
         ("---\ntitle: [\n---\n\n# T\n", "front matter is not valid YAML", None),
-        ("# T {sections}\n", "unknown layout '{sections}'", 1),
+        ("# T {sections}\n", "unknown choice '{sections}'", 1),
+        ("# T {section closing}\n", "use one layout", 1),
+        ("# T\n\n::: notes\nNote: hello\n:::\n", "unknown note type 'Note:'", 4),
+        ("# T\n\n::: notes\nHello there.\n:::\n", "the note 'Hello there.' does not say what it is", 4),
+        ("# T\n\n::: notes\nSay: Hi.\n\nListen for: yes\n:::\n", "straight after the 'Ask:' line", 6),
+        ("# T\n\n::: notes\n- a list first\n:::\n", "must follow a line", 4),
         ("# T\n\n::: activity\n1. Talk\n:::\n", "an activity must say who does it", 3),
         ("# T\n\n::: activity couples 5\n1. Talk\n:::\n", "WHO is alone, pairs", 3),
         ("# T\n\n::: activity pairs five\n1. Talk\n:::\n", "like '::: activity pairs 5'", 3),

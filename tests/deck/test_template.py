@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.deck.template import SessionTemplates, escape_markdown
+from toolkit.deck.template import SessionTemplates, escape_markdown, mid_sentence
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
+from toolkit.text import Untranslated
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,14 @@ def _site(root: ContentRoot):
     from toolkit.content.loader import find_sites, load_site
 
     return load_site(root.content, find_sites(root.content)[0])
+
+
+def test_a_job_title_reads_as_it_would_mid_sentence() -> None:
+    assert [mid_sentence(t) for t in ("Porter", "NHS porter", "ID card", "A")] == [
+        "porter",
+        "NHS porter",
+        "ID card",
+        "A",
+    ]
+    kept = mid_sentence(Untranslated("Cook"))
+    assert kept == "cook" and isinstance(kept, Untranslated)  # still tagged English in a translated deck

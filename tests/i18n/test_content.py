@@ -163,12 +163,13 @@ def test_a_percent_sign_in_content_is_just_a_character(i18n_root: ContentRoot, t
     assert "Sesiwn i bobl yn Canolfan 100% Testford." in pptx_runs(out / FOLDER / "cy/hello.pptx")
 
 
-def test_untranslated_marks_become_english_runs_and_never_reach_titles_or_notes() -> None:
+def test_untranslated_marks_become_english_runs_and_never_reach_titles() -> None:
     name = escape_markdown(Untranslated("Cardiff *Bus*"))
-    notes = f"::: notes\nFfoniwch {name}.\n:::\n"
+    notes = f"::: notes\nSay: Ffoniwch {name}.\n:::\n"
     text = f"---\ntitle: x\n---\n# Bws {name}\n\nDal [{name}](https://example.org) heddiw.\n\n{notes}"
     slide = parse_session(text, "test").slides[0]
-    assert slide.title == "Bws Cardiff *Bus*" and slide.notes == ("Ffoniwch Cardiff *Bus*.",)
+    assert slide.title == "Bws Cardiff *Bus*"
+    assert slide.notes[0].runs == (Run("Ffoniwch "), Run("Cardiff *Bus*", lang="en-GB"), Run("."))
     assert slide.blocks[0].runs == (
         Run("Dal "),
         Run("Cardiff *Bus*", link="https://example.org", lang="en-GB"),

@@ -11,6 +11,7 @@ from toolkit.deck.model import (
     Deck,
     DeckMeta,
     ListItem,
+    Note,
     Paragraph,
     Run,
     Slide,
@@ -45,8 +46,8 @@ def example_deck(topic: str) -> Deck:
 
 
 def handout_slides(deck: Deck) -> list[Slide]:
-    """The slides a handout has a part for: all but breaks, which readers at home take when they like."""
-    return [s for s in deck.slides if s.layout != "break"]
+    """The slides a handout has a part for: all but breaks and slides about the room itself."""
+    return [s for s in deck.slides if not s.room_only]
 
 
 def example_options(style: str = "standard") -> RenderOptions:
@@ -58,6 +59,10 @@ def every_topic_and_style() -> list[tuple[str, str]]:
     return [(topic, style) for topic in TOPICS for style in STYLES]
 
 
+def note(kind: str, text: str) -> Note:
+    return Note(kind, (Run(text),))
+
+
 def small_deck() -> Deck:
     """Two slides with every kind of block a handout prints, and notes of every kind."""
     link = Run("Traveline's journey planner", link="https://www.traveline.info")
@@ -67,9 +72,12 @@ def small_deck() -> Deck:
         minutes=5,
         outcome=(Run("one thing you will do this week"),),
         answer=(Run("Any one thing, like checking the bus times"),),
+        at_home=(
+            BulletList((ListItem((Run("Tell someone you trust one thing"),)), ListItem((Run("Write it down"),))), True),
+        ),
     )
     slides = (
-        Slide("Getting to work", (Paragraph((Run("A session about travel."),)),), ("Say: Welcome, everyone.",)),
+        Slide("Getting to work", (Paragraph((Run("A session about travel."),)),), (note("do", "Welcome everyone."),)),
         Slide(
             "Plan your journey",
             (
@@ -78,11 +86,14 @@ def small_deck() -> Deck:
                 activity,
             ),
             (
-                "Time: 3 minutes (8 minutes so far).",
-                "Say: My name is [your name]. A journey planner shows the buses you need.",
-                "Ask the group: Which bus do you take?",
-                "Tip: Ask for volunteers.",
-                "Traveline phone: 0800 464 0000",
+                note("time", "3 minutes (8 minutes so far)."),
+                note("say", "A journey planner shows the buses you need."),
+                note("ask", "Which bus do you take?"),
+                note("listen", "the number 4, the X84"),
+                note("tip", "Ask for volunteers."),
+                note("say", "Traveline phone: 0800 464 0000"),
+                note("example", "I take the 7:10 to work."),
+                Note("say", (Run("You need:"),), ((Run("a ticket"),), (Run("a map"),))),
             ),
         ),
     )

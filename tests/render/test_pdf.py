@@ -11,12 +11,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from toolkit.deck.model import plain
 from toolkit.handout.styles import handout_assets
 from toolkit.render.pdf import own_assets_fetcher, write_pdf
 
 from .handouts import TOPICS, example_deck, example_options, handout_slides, need_tool, small_deck
-
-SAY = re.compile(r"^say:\s*", re.IGNORECASE)  # a notes line the work coach says
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +75,7 @@ def test_text_has_every_slide_and_what_the_work_coach_said(pdfs: dict[str, bytes
         text = text_of(data, tmp_path)
         for slide in handout_slides(example_deck(topic)):
             assert slide.title in text, slide.title
-            said = [SAY.sub("", n) for n in slide.notes if SAY.match(n) and "[" not in n]
+            said = [plain(n.runs) for n in slide.notes if n.kind == "say"]
             for sentence in said[:1]:
                 assert " ".join(sentence.split()) in text, sentence
 

@@ -14,7 +14,19 @@ from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker
 from toolkit.content.loader import find_sites, load_site
 from toolkit.content.theme import Theme
-from toolkit.deck.model import Activity, BulletList, Deck, DeckMeta, Image, KeyFact, ListItem, Paragraph, Run, Slide
+from toolkit.deck.model import (
+    Activity,
+    BulletList,
+    Deck,
+    DeckMeta,
+    Image,
+    KeyFact,
+    ListItem,
+    Note,
+    Paragraph,
+    Run,
+    Slide,
+)
 from toolkit.deck.session import make_deck
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
@@ -23,6 +35,8 @@ from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
 
 from ..conftest import FIXTURES
+
+NOTES = Note("say", (Run("Notes"),))
 
 
 def demo_deck(root: ContentRoot) -> Deck:
@@ -83,7 +97,7 @@ def test_same_deck_gives_same_bytes(mini: ContentRoot) -> None:
 
 def test_long_list_continues_on_a_new_slide(mini: ContentRoot) -> None:
     items = tuple(ListItem((Run(f"Point number {n} about buses and trains in the area"),)) for n in range(20))
-    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), Slide("Many points", (BulletList(items),), ("Notes",))))
+    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), Slide("Many points", (BulletList(items),), (NOTES,))))
     prs = open_pptx(write_pptx(deck, options(mini)))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[1:] == ["Many points", "Many points (continued)"]
@@ -105,7 +119,7 @@ def test_paragraph_too_long_for_any_slide_is_an_error(mini: ContentRoot) -> None
 def test_image_gets_its_alt_text_not_the_file_name(mini: ContentRoot) -> None:
     (mini.templates / "images").mkdir()
     (mini.templates / "images" / "dot.png").write_bytes((FIXTURES / "dot.png").read_bytes())
-    slide = Slide("Picture", (Image("images/dot.png", "A red dot on white"),), ("Notes",))
+    slide = Slide("Picture", (Image("images/dot.png", "A red dot on white"),), (NOTES,))
     prs = open_pptx(write_pptx(Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), slide)), options(mini)))
     picture = next(s for s in prs.slides[1].shapes if s.shape_type == 13)
     assert picture._element.nvPicPr.cNvPr.get("descr") == "A red dot on white"
@@ -142,11 +156,11 @@ def test_a_teams_own_master_is_used_by_layout_name(mini: ContentRoot, tmp_path) 
     )
     theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="Verdana"')
     prs.save(str(tmp_path / "team.pptx"))
-    facts = Slide("Fares", (KeyFact("50%", (Run("off bus fares"),)),), ("Notes",))
-    activity = Slide("Try it", (Activity((Paragraph((Run("Plan a trip"),)),), "pairs", 5),), ("Notes",))
+    facts = Slide("Fares", (KeyFact("50%", (Run("off bus fares"),)),), (NOTES,))
+    activity = Slide("Try it", (Activity((Paragraph((Run("Plan a trip"),)),), "pairs", 5),), (NOTES,))
     link = Paragraph((Run("Traveline", link="https://www.traveline.info"),))
     deck = demo_deck(mini)
-    deck = Deck(deck.meta, (*deck.slides, facts, activity, Slide("Plan", (link,), ("Notes",))))
+    deck = Deck(deck.meta, (*deck.slides, facts, activity, Slide("Plan", (link,), (NOTES,))))
     made = open_pptx(write_pptx(deck, replace(options(mini), master=tmp_path / "team.pptx")))
     assert [s.slide_layout.name for s in made.slides] == [
         "Title Slide",
@@ -189,7 +203,8 @@ def test_a_district_theme_colours_the_deck_and_puts_its_logo_on_the_cover(mini: 
 def test_an_activity_answer_is_in_the_notes_for_after_not_on_the_slide(mini: ContentRoot) -> None:
     steps = (Paragraph((Run("Put the steps in order"),)),)
     activity = Activity(steps, "pairs", 5, answer=(Run("Situation, Task, Action, Result"),))
-    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), Slide("Order", (activity,), ("Say: Off you go.",))))
+    order = Slide("Order", (activity,), (Note("say", (Run("Off you go."),)),))
+    deck = Deck(DeckMeta("t", "T", "en-GB"), (Slide("Intro"), order))
     slide = open_pptx(write_pptx(deck, options(mini))).slides[1]
     assert "Situation, Task, Action, Result" not in " ".join(texts(slide))
     notes = slide.notes_slide.notes_text_frame.text

@@ -23,7 +23,7 @@ def test_headings_lists_and_tables_are_lines() -> None:
         assert text[index - 1] == "" and text[index + 1] == ""
     assert "- Use Traveline's journey planner (https://www.traveline.info)" in text
     assert "   - Ask for help" in text
-    assert "1. Tell someone you trust one thing" in text and "2. Swap over" in text
+    assert "1. Tell someone you trust one thing" in text and "2. Write it down" in text
     assert "- Place: Hospital; Time: 15 minutes" in text
     assert "Think about this: Which bus do you take?" in text
     assert "Traveline phone: 0800 464 0000" in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from .model import (
     Inline,
     KeyFact,
     ListItem,
+    Note,
     Paragraph,
     Run,
     Slide,
@@ -45,9 +46,24 @@ MARKDOWN = (
     .use(container_plugin, "steps")
     .use(container_plugin, "journey")
 )
-LAYOUT_CHOICE = re.compile(r"\s*\{([a-z-]+)\}\s*$")  # "# Plan for today {section}"
+LAYOUT_CHOICE = re.compile(r"\s*\{([a-z -]+)\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
+ROOM = "room"  # a title choice: the slide is about the room itself, and handouts leave it out
 OUTCOME = "You end with:"  # starts the line of an activity that says what each person ends with
 ANSWER = "Answer:"  # starts the line of an activity with its answer, or a model answer
+AT_HOME = "At home:"  # starts the part of an activity written for someone on their own, for handouts
+# Each line of speaker notes starts with what it is (see docs/authoring.md, "Speaker notes").
+NOTE_TYPES = {
+    "Say:": "say",
+    "Ask:": "ask",
+    "Listen for:": "listen",
+    "Answer:": "answer",
+    "Example:": "example",
+    "Do:": "do",
+    "Tip:": "tip",
+    "Time:": "time",
+}
+LINE_TYPES = (*NOTE_TYPES, OUTCOME, AT_HOME)  # words that start a line, stay English, and are never translated
+_TYPE_LIKE = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?):")  # "Note:", to name an unknown type in the error
 
 
 @dataclass(frozen=True)
@@ -76,7 +92,8 @@ def parse_session(text: str, source: str) -> ParsedSession:
         elif node.type == "heading" and node.tag == "h1":
             if not slides or slides[-1].title is not None:
                 slides.append(_SlideBuilder(source, line))
-            slides[-1].title, slides[-1].layout = _title_and_layout(plain(_inline(node, source)), source, line)
+            title, choices = _title_and_choices(plain(_inline(node, source)), source, line)
+            slides[-1].title, slides[-1].layout, slides[-1].room = title, choices.layout, choices.room
             slides[-1].line = line
         elif not slides:
             raise ToolkitError("text before the first slide: start each slide with '# Title'", source, line)
@@ -89,14 +106,30 @@ def parse_session(text: str, source: str) -> ParsedSession:
     return ParsedSession(front, built)
 
 
-def _title_and_layout(text: str, source: str, line: int | None) -> tuple[str, str | None]:
-    """A title may end with the layout its slide should use, in braces: '# Plan for today {section}'."""
+@dataclass(frozen=True)
+class _Choices:
+    layout: str | None = None
+    room: bool = False
+
+
+def _title_and_choices(text: str, source: str, line: int | None) -> tuple[str, _Choices]:
+    """A title may end with choices in braces: the layout its slide should use ('# Plan for today
+    {section}'), and 'room' for a slide only the group needs, such as ground rules."""
     found = LAYOUT_CHOICE.search(text)
     if not found:
-        return text, None
-    if found.group(1) not in LAYOUTS:
-        raise ToolkitError(f"unknown layout '{{{found.group(1)}}}': use one of {', '.join(LAYOUTS)}", source, line)
-    return text[: found.start()], found.group(1)
+        return text, _Choices()
+    words = found.group(1).split()
+    layouts = [w for w in words if w != ROOM]
+    unknown = [w for w in layouts if w not in LAYOUTS]
+    if unknown or len(layouts) > 1:
+        raise ToolkitError(
+            f"unknown choice '{{{found.group(1)}}}': "
+            f"use one layout of {', '.join(LAYOUTS)}, and '{ROOM}' if you need it",
+            source,
+            line,
+        )
+    layout = layouts[0] if layouts else None
+    return text[: found.start()], _Choices(layout, ROOM in words or layout == "break")
 
 
 def _front_matter(content: str, source: str) -> dict[str, Any]:
@@ -142,8 +175,9 @@ class _SlideBuilder:
         self.source, self.line = source, line
         self.title: str | None = None
         self.layout: str | None = None
+        self.room = False
         self.blocks: list[Block] = []
-        self.notes: list[str] = []
+        self.notes: list[Note] = []
 
     @property
     def empty(self) -> bool:
@@ -166,7 +200,7 @@ class _SlideBuilder:
     def build(self) -> Slide:
         if not self.title:
             raise ToolkitError("a slide has no title: start it with '# Title'", self.source, self.line)
-        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line, self.layout)
+        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line, self.layout, self.room)
 
 
 def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
@@ -175,19 +209,29 @@ def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
 
 def _activity(node: SyntaxTreeNode, source: str, line: int | None) -> Activity:
     """'::: activity pairs 5': who does it and for how many minutes; 'You end with:' starts its outcome,
-    and 'Answer:' its answer or a model answer."""
+    'Answer:' its answer or a model answer, and 'At home:' the steps for someone on their own."""
     who, minutes = _activity_settings(node.info, source, line)
-    blocks, outcome, answer = [], (), ()
+    steps: list[Block] = []
+    at_home: list[Block] = []
+    outcome: Inline = ()
+    answer: Inline = ()
     for block in _inside(node, source):
-        if isinstance(block, Paragraph) and plain(block.runs).startswith(OUTCOME):
-            outcome = _without_prefix(block.runs, OUTCOME)
-        elif isinstance(block, Paragraph) and plain(block.runs).startswith(ANSWER):
-            answer = _without_prefix(block.runs, ANSWER)
+        text = plain(block.runs) if isinstance(block, Paragraph) else ""
+        if text.startswith(OUTCOME):
+            outcome = _without_prefix(block.runs, OUTCOME)  # type: ignore[union-attr]
+        elif text.startswith(ANSWER):
+            answer = _without_prefix(block.runs, ANSWER)  # type: ignore[union-attr]
+        elif text.startswith(AT_HOME):
+            at_home.append(Paragraph(_without_prefix(block.runs, AT_HOME)))  # type: ignore[union-attr]
         elif isinstance(block, (Paragraph, BulletList)):
-            blocks.append(block)
+            (at_home if at_home else steps).append(block)
         else:
             raise ToolkitError("an activity can hold only paragraphs and lists: put a table on the slide", source, line)
-    return Activity(tuple(blocks), who, minutes, outcome, answer)
+    return Activity(tuple(steps), who, minutes, outcome, answer, tuple(b for b in at_home if _has_text(b)))
+
+
+def _has_text(block: Block) -> bool:
+    return not isinstance(block, Paragraph) or bool(plain(block.runs).strip())
 
 
 def _activity_settings(info: str, source: str, line: int | None) -> tuple[str, int | None]:
@@ -301,22 +345,37 @@ def _table(node: SyntaxTreeNode, source: str) -> Table:
     return Table(header, rows)
 
 
-def _notes(node: SyntaxTreeNode, source: str) -> list[str]:
-    notes: list[str] = []
+def _notes(node: SyntaxTreeNode, source: str) -> list[Note]:
+    """Typed lines of speaker notes; a list belongs to the line before it."""
+    notes: list[Note] = []
     for child in node.children:
         if _is_comment(child):
             continue
+        line = child.map[0] + 1 if child.map else None
         block = _block(child, source)
         if isinstance(block, Paragraph):
-            notes.append(plain(block.runs))
+            notes.append(_note(block.runs, notes[-1] if notes else None, source, line))
+        elif isinstance(block, BulletList) and notes:
+            notes[-1] = replace(notes[-1], items=notes[-1].items + tuple(item.runs for item in block.items))
         elif isinstance(block, BulletList):
-            notes.extend(
-                (f"{i + 1}. " if block.ordered else "• ") + plain(item.runs) for i, item in enumerate(block.items)
-            )
+            raise ToolkitError("a list in the notes must follow a line, like 'Say: You need:'", source, line)
         else:
-            line = child.map[0] + 1 if child.map else None
-            raise ToolkitError("speaker notes can hold only paragraphs and lists", source, line)
+            raise ToolkitError("speaker notes can hold only lines and lists", source, line)
     return notes
+
+
+def _note(runs: Inline, before: Note | None, source: str, line: int | None) -> Note:
+    """A notes line by the type it starts with: 'Say:', 'Ask:', 'Do:' and so on."""
+    text = plain(runs)
+    kind = next((k for word, k in NOTE_TYPES.items() if text.startswith(word)), None)
+    if kind is None:
+        found = _TYPE_LIKE.match(text)
+        what = f"unknown note type '{found.group(1)}:'" if found else f"the note '{text[:40]}' does not say what it is"
+        raise ToolkitError(f"{what}: start it with one of {', '.join(NOTE_TYPES)}", source, line)
+    if kind == "listen" and (before is None or before.kind not in ("ask", "listen")):
+        raise ToolkitError("'Listen for:' must come straight after the 'Ask:' line it answers", source, line)
+    word = next(w for w, k in NOTE_TYPES.items() if k == kind)
+    return Note(kind, _without_prefix(runs, word))
 
 
 def _inline(node: SyntaxTreeNode, source: str) -> Any:

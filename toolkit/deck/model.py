@@ -98,16 +98,43 @@ class Activity:
     answer or a model answer.
 
     Shown on its own slide layout during the session (the answer in the speaker notes, for after),
-    and as a thing to try at home in handouts, with the answer at the end."""
+    and as a thing to try at home in handouts, with the answer at the end. `at_home` is its own
+    wording for someone on their own, where the steps speak of a partner or a group."""
 
     blocks: tuple[Block, ...]
     who: str = "alone"
     minutes: int | None = None
     outcome: Inline = ()
     answer: Inline = ()
+    at_home: tuple[Block, ...] = ()
 
 
 Block = Paragraph | BulletList | Table | Image | KeyFact | Diagram | Activity
+
+# What a line of speaker notes is. The first five are for claimants too: the handout carries them.
+# "do", "tip" and "time" are for the work coach only.
+NOTE_KINDS = ("say", "ask", "listen", "answer", "example", "do", "tip", "time")
+FOR_CLAIMANTS = NOTE_KINDS[:5]
+
+
+@dataclass(frozen=True)
+class Note:
+    """One line of the speaker notes and what it is: something to say, a question to ask (then the
+    answers to listen for), a model answer or example, or a direction for the work coach alone.
+    `items` is a list that follows the line, such as the steps the coach reads out."""
+
+    kind: str
+    runs: Inline
+    items: tuple[Inline, ...] = ()
+
+    @property
+    def for_claimants(self) -> bool:
+        return self.kind in FOR_CLAIMANTS
+
+    @property
+    def text(self) -> str:
+        return " ".join([plain(self.runs), *(plain(i) for i in self.items)])
+
 
 LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closing", "break")
 
@@ -116,9 +143,10 @@ LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closin
 class Slide:
     title: str
     blocks: tuple[Block, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     line: int | None = None
     layout: str | None = None  # one of LAYOUTS when the author chose it; otherwise the writer picks
+    room_only: bool = False  # about the room itself, like a break: handouts leave it out
 
 
 @dataclass(frozen=True)
@@ -149,7 +177,7 @@ def deck_text(deck: Deck) -> str:
     words: list[str] = [deck.meta.title]
     for slide in deck.slides:
         words.append(slide.title)
-        words.extend(slide.notes)
+        words.extend(note.text for note in slide.notes)
         words.extend(_block_words(slide.blocks))
     return " ".join(words)
 
@@ -164,6 +192,7 @@ def _block_words(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield from (plain(c) for row in (block.header, *block.rows) for c in row)
         elif isinstance(block, Activity):
             yield from _block_words(block.blocks)
+            yield from _block_words(block.at_home)
             yield plain(block.outcome)
             yield plain(block.answer)
         elif isinstance(block, KeyFact):

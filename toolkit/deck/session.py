@@ -13,16 +13,12 @@ from ..i18n.languages import code_of
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
 from .markdown import parse_session
-from .model import Deck, DeckMeta, Slide, deck_text
+from .model import Deck, DeckMeta, deck_text
 from .template import SessionTemplates
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
 
-# Speaker notes lines start with these words; templates write them in English, outside the text to
-# translate (`Say: {% trans %}...{% endtrans %}`), and the deck gets them in its own language.
-SAY, ASK, TIP = N_("Say:"), N_("Ask the group:"), N_("Tip:")
-NOTE_MARKERS = (SAY, ASK, TIP)
 DRAFT_NOTE = N_(
     "This translation is a draft: a qualified translator has not checked it yet. Check it before you use it."
 )
@@ -68,25 +64,10 @@ def make_deck(
         translator.shown(deck_text(Deck(meta, parsed.slides)))  # count the local content the deck shows
     words = Words(translator)
     notices = tuple(words.notices(DRAFT_NOTE)) if translator and not words.language.is_source else ()
-    return Deck(replace(meta, notices=notices), _in_language(parsed.slides, words))
+    return Deck(replace(meta, notices=notices), parsed.slides)
 
 
 def _when(site: SiteContent, topic: str) -> str:
     """The day and time of the session, like "Tuesday, 10am to 11:30am", when the timetable has it once."""
     found = [a for a in site.timetable.sessions if a.topic == topic] if site.timetable else []
     return f"{found[0].day_name}, {found[0].times}" if len(found) == 1 else ""
-
-
-def _in_language(slides: tuple[Slide, ...], words: Words) -> tuple[Slide, ...]:
-    """Notes markers in the deck's language."""
-    if words.translator is None or words.language.is_source:
-        return slides
-    markers = {m: words(m) for m in NOTE_MARKERS}
-    return tuple(replace(s, notes=tuple(_marker_in_language(n, markers) for n in s.notes)) for s in slides)
-
-
-def _marker_in_language(note: str, markers: dict[str, str]) -> str:
-    for english, translated in markers.items():
-        if note.startswith(english + " "):
-            return translated + note[len(english) :]
-    return note

@@ -1,9 +1,9 @@
 """Render a session template (jinja2, sandboxed) into session Markdown for one site, in one language.
 
-Templates are written in English. Text to translate is marked with jinja2's i18n extension
-(`{% trans %}...{% endtrans %}` or `_("...")`, new-style: `_("Buses in %(area)s", area=area)`), and
-the translator given to `render` looks it up in the language's catalogue. Translated text is our own
-Markdown and is not escaped; the content values put into it are, like every other `{{ value }}`.
+Templates are written in English, with no translation markers: each line of words is a message
+(see messages.py), and the translator given to `render` looks it up in the language's catalogue.
+Words inside jinja2 data, such as a list of the session's steps, use `_("...")`. Translated text is
+our own Markdown and is not escaped; the content values put into it are, like every other `{{ value }}`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,6 @@ from jinja2 import (
     meta,
     pass_context,
 )
-from jinja2.ext import Extension
 from jinja2.runtime import Context
 
 from ..errors import ToolkitError
@@ -32,6 +32,7 @@ from ..i18n.clock import rendering_in, rendering_language
 from ..i18n.languages import SOURCE, list_separator
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
 from .limits import ConfinedLoader, LimitedSandbox, LimitError, render_limited
+from .messages import LinesToTranslate
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
@@ -39,24 +40,12 @@ if TYPE_CHECKING:
 SUFFIX = ".md.j2"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*\d*)([#>+.):-])")  # ':' so a value cannot open '::: notes'
-_ENDTRANS = re.compile(r"(\{%-?\s*endtrans\s*)%\}")
 
 
 # How the session templates' environment is set up; extraction (toolkit translations extract, babel.cfg)
 # must parse templates the same way, or the strings it finds would not match the ones looked up.
 JINJA_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
-I18N_OPTIONS = {"trimmed": True, "newstyle_gettext": True}
-
-
-class KeepLineAfterTrans(Extension):
-    """`{% endtrans %}` keeps the line break after it, as `{{ ... }}` does.
-
-    With trim_blocks, jinja2 drops the line break after every block tag, so a translated paragraph
-    would run into the blank line after it and join the next paragraph.
-    """
-
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return _ENDTRANS.sub(r"\1+%}", source)
+I18N_OPTIONS = {"newstyle_gettext": True, "extensions": f"{LinesToTranslate.__module__}.{LinesToTranslate.__name__}"}
 
 
 class Raw(str):
@@ -97,6 +86,18 @@ def list_join(context: Context, items: Any, mark: str = ",") -> Translated:
     )
 
 
+def mid_sentence(value: Any) -> Any:
+    """A job title or a thing to bring as it reads in the middle of a sentence: "Porter" becomes
+    "porter", but "NHS porter" and "ID card" keep their capitals. `{{ role | mid_sentence }}`.
+
+    Local content left in English stays marked as such."""
+    text = str(value)
+    if len(text) < 2 or text[1] != text[1].lower():
+        return value
+    lowered = text[0].lower() + text[1:]
+    return Untranslated(lowered) if isinstance(value, Untranslated) else lowered
+
+
 def escape_markdown(value: Any) -> str:
     """Make a content value print as itself, so local content can never add links, images or markup.
 
@@ -123,14 +124,13 @@ class SessionTemplates:
             undefined=StrictUndefined,
             autoescape=False,
             finalize=escape_markdown,
-            extensions=["jinja2.ext.i18n", KeepLineAfterTrans],
+            extensions=[LinesToTranslate],
             **JINJA_OPTIONS,
         )
-        self.env.policies["ext.i18n.trimmed"] = I18N_OPTIONS["trimmed"]  # a {% trans %} block is one line
-        self.env.newstyle_gettext = I18N_OPTIONS["newstyle_gettext"]  # type: ignore[attr-defined]
         self.env.globals.update(gettext_callables(None))
         self.env.filters["yaml"] = to_yaml
         self.env.filters["list_join"] = list_join
+        self.env.filters["mid_sentence"] = mid_sentence
         self.env.limit_filters()
         self._sources: dict[str, list[Path]] = {}
 
@@ -189,22 +189,27 @@ class SessionTemplates:
             ) from None
         except RecursionError:
             raise ToolkitError(
-                "template stopped: it calls or includes itself with no end: make sure it stops", *self._where(path)
+                "template stopped: it calls or includes itself with no end: make sure it stops",
+                *self._where(path, repeated=True),
             ) from None
         except (OverflowError, MemoryError, ArithmeticError) as err:
             raise ToolkitError(f"template stopped: {err}: use smaller numbers", *self._where(path)) from None
 
-    def _where(self, path: Path) -> tuple[Path, int | None]:
-        """The template and line jinja2 was running when it failed (an included one, if it failed there)."""
+    def _where(self, path: Path, repeated: bool = False) -> tuple[Path, int | None]:
+        """The template and line jinja2 was running when it failed (an included one, if it failed there).
+
+        `repeated`: the line met most often, for a template that calls or includes itself with no end."""
         tb = sys.exc_info()[2]
-        where: tuple[Path, int | None] = (path, None)
+        found: list[tuple[Path, int | None]] = []
         folder = str(self.folder) + os.sep
         while tb is not None:
             name = tb.tb_frame.f_code.co_filename
             if name == str(path) or name.startswith(folder):
-                where = (Path(name), tb.tb_lineno)
+                found.append((Path(name), tb.tb_lineno))
             tb = tb.tb_next
-        return where
+        if not found:
+            return path, None
+        return Counter(found).most_common(1)[0][0] if repeated else found[-1]
 
 
 def gettext_callables(translator: Translator | None) -> dict[str, Any]:
@@ -239,7 +244,7 @@ def gettext_callables(translator: Translator | None) -> dict[str, Any]:
         variables.setdefault("num", __num)
         return _fill(look_n(__singular, __plural, __num, __context), __singular, variables)
 
-    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+    return {"gettext": gettext, "_": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
 
 
 def _fill(text: str, msgid: str, variables: dict[str, Any]) -> Translated:

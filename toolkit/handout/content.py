@@ -9,9 +9,8 @@ their next appointment, and who to contact. Every sentence we add here is Plain 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..deck.model import (
     Activity,
@@ -23,13 +22,13 @@ from ..deck.model import (
     Inline,
     KeyFact,
     ListItem,
+    Note,
     Paragraph,
     Run,
     Table,
     deck_text,
 )
-from ..deck.session import ASK, SAY
-from ..i18n import ANSWER, MINUTES, N_, OUTCOME, Words
+from ..i18n import ANSWER, MINUTES, N_, NOTE_LABELS, OUTCOME, Words
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from .model import Contact, Handout, HandoutBlock, Part
@@ -77,49 +76,8 @@ TAKES = N_("This takes about %(time)s.")
 AS_LONG = N_("Take as long as you need.")
 TOGETHER = N_("In the session, people did this together. You can do it with someone you trust, or on your own.")
 
-# Notes lines that state a local fact such as a phone number: "<place> phone: 0113 ...".
-FACT_LABELS = (
-    N_("phone"),
-    N_("website"),
-    N_("address"),
-    N_("opening hours"),
-    N_("opening times"),
-    N_("email"),
-)
-PLACEHOLDER = re.compile(r"\[[^\]]*\]")  # such as "[your name]", which the work coach fills in when speaking
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-# Words that only make sense in the room, and what a reader at home does instead.
-AT_HOME = (
-    (N_("your partner"), N_("someone you trust")),
-    (N_("your group"), N_("someone you trust")),
-    (N_("on the next slide"), N_("in this handout")),
-    (N_("from today"), N_("in this handout")),
-    (N_("the list below"), N_("the list in this part")),
-)
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    """The patterns the handout looks for in a deck, in the deck's language (and English, its source)."""
-
-    say: re.Pattern[str]
-    ask: re.Pattern[str]
-    fact: re.Pattern[str]
-    at_home: tuple[tuple[str, str], ...]
-
-    @classmethod
-    def of(cls, words: Words) -> _Patterns:
-        def either(*texts: str) -> str:
-            return "|".join(re.escape(t) for t in dict.fromkeys(texts))
-
-        labels = either(*FACT_LABELS, *(words(label) for label in FACT_LABELS))
-        return cls(
-            say=re.compile(rf"^(?:{either(SAY, words(SAY))})\s*", re.IGNORECASE),
-            ask=re.compile(rf"^(?:{either(ASK, words(ASK))})\s*", re.IGNORECASE),
-            fact=re.compile(rf"^[^:]{{1,80}} (?:{labels}): \S", re.IGNORECASE),
-            at_home=tuple((words(room), words(home)) for room, home in AT_HOME),
-        )
+GOOD_ANSWERS = N_("Good answers include:")
+HANDOUT_LABELS = {"ask": THINK, "listen": GOOD_ANSWERS, "answer": ANSWER, "example": NOTE_LABELS["example"]}
 
 
 def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | None = None) -> Handout:
@@ -128,8 +86,8 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
     `words` gives the handout's own words in the deck's language; a draft translation says so first.
     """
     words = words or Words()
-    maker = _Maker(words, _Patterns.of(words))
-    parts = [maker.slide_part(s.title, s.blocks, s.notes) for s in deck.slides if s.layout != "break"]
+    maker = _Maker(words)
+    parts = [maker.slide_part(s.title, s.blocks, s.notes) for s in deck.slides if not s.room_only]
     parts.append(maker.questions())
     parts.append(maker.who_to_contact(named_in(deck, contacts)))
     parts.append(maker.about(deck.meta.date))
@@ -141,54 +99,40 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
 @dataclass(frozen=True)
 class _Maker:
     words: Words
-    patterns: _Patterns
 
-    def slide_part(self, title: str, blocks: tuple[Block, ...], notes: tuple[str, ...]) -> Part:
+    def slide_part(self, title: str, blocks: tuple[Block, ...], notes: tuple[Note, ...]) -> Part:
         shown = [_written_out(b) for b in (_shown(b) for b in blocks) if b is not None]
-        said = [p for p in (self.spoken(note) for note in notes) if p is not None]
+        said = [block for note in notes if note.for_claimants for block in self.said(note)]
         at_home = tuple(self.at_home(b) for b in blocks if isinstance(b, Activity))
         return Part(title, tuple(shown + said), at_home)
 
-    def spoken(self, note: str) -> Paragraph | None:
-        """A notes line as the reader should see it, or None for directions meant only for staff."""
-        text = " ".join(note.split())
-        found = self.patterns
-        if found.say.match(text):
-            said = _without_placeholders(found.say.sub("", text))
-            return _paragraph(said) if said else None
-        if found.ask.match(text):
-            return Paragraph((Run(self.words(THINK) + " ", bold=True), Run(found.ask.sub("", text))))
-        if found.fact.match(text):
-            return _paragraph(text)
-        return None
+    def said(self, note: Note) -> list[HandoutBlock]:
+        """A line the work coach says or asks, or a model answer, as the reader sees it; a question
+        comes with what good answers include."""
+        label = {"ask": THINK, "listen": GOOD_ANSWERS, "answer": ANSWER, "example": NOTE_LABELS["example"]}.get(
+            note.kind
+        )
+        lead = (Run(self.words(label) + " ", bold=True),) if label else ()
+        blocks: list[HandoutBlock] = [Paragraph((*lead, *_with_addresses(note.runs)))]
+        if note.items:
+            blocks.append(BulletList(tuple(ListItem(_with_addresses(item)) for item in note.items)))
+        return blocks
 
     def at_home(self, activity: Activity) -> Part:
-        """A group exercise rewritten for one person at home, who brings what they write to their appointment."""
+        """A group exercise for one person at home, in its own words where the template gives them, who
+        brings what they write to their appointment."""
         words = self.words
         time = words.n(*MINUTES, activity.minutes) if activity.minutes else ""
         blocks: list[HandoutBlock] = [_paragraph(words(TAKES, time=time) if time else words(AS_LONG))]
-        if activity.who != "alone":
+        if activity.who != "alone" and not activity.at_home:
             blocks.append(_paragraph(words(TOGETHER)))
-        blocks.extend(_map_runs(b, self.at_home_runs) for b in activity.blocks)  # type: ignore[arg-type]
+        blocks.extend(_written_out(b) for b in activity.at_home or activity.blocks)  # type: ignore[misc]
         if activity.outcome:
-            blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *self.at_home_runs(activity.outcome))))
+            blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *_with_addresses(activity.outcome))))
         if activity.answer:
             blocks.append(Paragraph((Run(words(ANSWER) + " ", bold=True), *_with_addresses(activity.answer))))
         blocks.append(_paragraph(words(BRING)))
         return Part(words(AT_HOME_TITLE), tuple(blocks))
-
-    def at_home_runs(self, runs: Inline) -> Inline:
-        return _with_addresses(tuple(replace(r, text=self.rewrite_text(r.text)) for r in runs))
-
-    def rewrite_text(self, text: str) -> str:
-        for room, home in self.patterns.at_home:
-            text = re.sub(
-                re.escape(room),
-                lambda m, home=home: home[:1].upper() + home[1:] if m.group()[0].isupper() else home,
-                text,
-                flags=re.IGNORECASE,
-            )
-        return text
 
     def questions(self) -> Part:
         words = self.words
@@ -235,11 +179,6 @@ def _shown(block: Block) -> HandoutBlock | None:
     if isinstance(block, Activity):
         return None
     return block
-
-
-def _without_placeholders(text: str) -> str:
-    """Drop sentences with a gap for the work coach to fill, such as 'My name is [your name].'"""
-    return " ".join(s for s in SENTENCE_END.split(text) if s and not PLACEHOLDER.search(s))
 
 
 def _written_out(block: HandoutBlock) -> HandoutBlock:

@@ -32,6 +32,17 @@ WHO_WORDS = {
 MINUTES = Nn_("%(num)s minute", "%(num)s minutes")
 OUTCOME = N_("You end with:")
 ANSWER = N_("Answer:")
+# How speaker notes name each kind of line (deck.model.NOTE_KINDS), in the deck's language.
+NOTE_LABELS = {
+    "say": N_("Say:"),
+    "ask": N_("Ask:"),
+    "listen": N_("Listen for:"),
+    "answer": ANSWER,
+    "example": N_("Example:"),
+    "do": N_("Do:"),
+    "tip": N_("Tip:"),
+    "time": N_("Time:"),
+}
 LOCAL_IN_ENGLISH = N_("Some details about this area are in English, because nobody has translated them yet.")
 
 

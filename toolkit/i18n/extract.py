@@ -1,7 +1,8 @@
 """Extract the English strings, update each language's catalogue, and count what is translated.
 
-Two domains: `sessions` from templates/sessions/*.md.j2 (jinja2's i18n extension: `{% trans %}`,
-`_()`, `ngettext()`, `pgettext()`), and `toolkit` from the toolkit's own code (strings marked `N_()`).
+Two domains: `sessions` from templates/sessions/*.md.j2 (each line of words, see deck/messages.py,
+and `_()`, `ngettext()`, `pgettext()` in jinja2 data), and `toolkit` from the toolkit's own code
+(strings marked `N_()`).
 Babel does the work; babel.cfg at the content root says the same for people who use `pybabel`.
 """
 
@@ -51,7 +52,8 @@ WIDTH = 100
 
 def jinja_options() -> dict[str, str]:
     """The babel extractor's options, matching how the toolkit sets up the session templates."""
-    return {k: str(v).lower() for k, v in {**JINJA_OPTIONS, **I18N_OPTIONS}.items()} | {"silent": "false"}
+    options = {**JINJA_OPTIONS, **I18N_OPTIONS}
+    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in options.items()} | {"silent": "false"}
 
 
 def _package_folder() -> Path:

@@ -20,7 +20,6 @@ from ..errors import ToolkitError
 ICON_DIR = Path(__file__).with_name("icons")  # scripts/make_icons.py draws exactly the icons in ICONS
 
 
-
 def icon_path(name: str) -> Path:
     """Where the mask for `name` is, for code that wants the file itself."""
     if name not in ICONS:

@@ -31,15 +31,15 @@ from ..deck.model import (
     Diagram,
     Image,
     KeyFact,
+    Note,
     Paragraph,
     Run,
     Slide,
     Table,
-    plain,
 )
 from ..errors import ToolkitError
 from ..files import normalise_zip
-from ..i18n import ANSWER, N_, Words, language
+from ..i18n import N_, NOTE_LABELS, Words, language
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from . import RenderOptions, register
@@ -74,7 +74,7 @@ def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     if _is_cover(first):
         writer.cover(first.title, first.blocks, first.notes)  # type: ignore[arg-type]
     else:
-        writer.cover(deck.meta.title, (), (options.words(COVER_NOTE),))
+        writer.cover(deck.meta.title, (), (Note("do", (Run(options.words(COVER_NOTE)),)),))
         rest = list(deck.slides)
     for slide in rest:
         writer.slide(slide)
@@ -111,7 +111,7 @@ class _Writer:
     def words(self) -> Words:
         return self.options.words
 
-    def cover(self, title: str, paragraphs: tuple[Paragraph, ...], notes: tuple[str, ...]) -> None:
+    def cover(self, title: str, paragraphs: tuple[Paragraph, ...], notes: tuple[Note, ...]) -> None:
         """The session's title and its first lines, the jobcentre, and the day and time where the
         timetable knows them; its notes start with any notice about the translation."""
         meta, theme = self.deck.meta, self.options.theme
@@ -128,7 +128,7 @@ class _Writer:
             subtitle._element.getparent().remove(subtitle._element)
         if theme.logo is not None:
             self._logo(page)  # bottom right, after the title in reading order as on the screen
-        self._notes(page, (*meta.notices, *notes))
+        self._notes(page, notes, meta.notices)
         _reading_order(page)
 
     def _logo(self, page: PptxSlide) -> None:
@@ -156,7 +156,7 @@ class _Writer:
         for n, part in enumerate(parts):
             if n:
                 title = self.words(CONTINUED_TITLE[n > 1], title=part.title, number=n)
-                part = replace(part, title=title, notes=(self.words(CONTINUED),))
+                part = replace(part, title=title, notes=(Note("do", (Run(self.words(CONTINUED)),)),))
             images = side_images if n == 0 else []
             self._page(layout, kind, part, text_area, side_area, images)
 
@@ -181,9 +181,7 @@ class _Writer:
             beside = Painter(page, self.lang, theme, self.words, measurer, _box(side))
             beside.side_column(images, links, _box(side), self.options.assets)
         self._footer(page, layout)
-        answers = [
-            f"{self.words(ANSWER)} {plain(a.answer)}" for a in slide.blocks if isinstance(a, Activity) and a.answer
-        ]
+        answers = [Note("answer", a.answer) for a in slide.blocks if isinstance(a, Activity) and a.answer]
         self._notes(page, (*slide.notes, *answers))
         _reading_order(page)
 
@@ -270,12 +268,16 @@ class _Writer:
         shape.name = "Footer" if left else "Slide number"
         return shape
 
-    def _notes(self, page: PptxSlide, notes: tuple[str, ...]) -> None:
-        if not notes:
-            return
-        frame = page.notes_slide.notes_text_frame
-        for n, text in enumerate(notes):
-            add_paragraph(frame, (Run(text),), 12, self.lang, first=n == 0)
+    def _notes(self, page: PptxSlide, notes: tuple[Note, ...], notices: tuple[str, ...] = ()) -> None:
+        """Notices first, then each note with what it is in bold ("Say:", "Tip:"), so a work coach can
+        scan for what to say and what is only for them."""
+        lines = [(Run(text),) for text in notices]
+        for note in notes:
+            lines.append((Run(self.words(NOTE_LABELS[note.kind]) + " ", bold=True), *note.runs))
+            lines.extend((Run("• "), *item) for item in note.items)
+        frame = page.notes_slide.notes_text_frame if lines else None
+        for n, runs in enumerate(lines):
+            add_paragraph(frame, runs, 12, self.lang, first=n == 0)  # type: ignore[arg-type]
 
 
 def _local(text: str, bold: bool = False) -> Run:
