@@ -19,6 +19,7 @@ from toolkit.handout.contacts import contacts_for
 from toolkit.handout.model import Handout, Part
 from toolkit.i18n import Words, language
 from toolkit.i18n.catalogues import make_translator
+from toolkit.i18n.content import in_language
 from toolkit.project import ContentRoot
 
 from .conftest import REPO
@@ -124,7 +125,8 @@ def session(site_id: str, topic: str, audience: str, code: str | None) -> tuple[
     site = load_site(root().content, ref)
     translator = make_translator(root().templates, language(code)) if code else None
     deck = make_deck(root(), site, topic, audience, translator)
-    return deck, make_handout(deck, contacts_for(site), Words(translator))
+    words = Words(translator)
+    return deck, make_handout(deck, contacts_for(in_language(site, translator), words), words)
 
 
 def handout_text(handout: Handout) -> str:

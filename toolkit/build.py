@@ -32,7 +32,7 @@ from .handout.content import named_in
 from .handout.model import Contact
 from .handout.pack import HANDOUT_FORMATS
 from .handout.styles import handout_assets, style_named
-from .i18n import Language, language
+from .i18n import Language, Words, language
 from .i18n.catalogues import Translator, make_translator, translation_inputs
 from .i18n.content import in_language
 from .i18n.outputs import TranslationRules, acceptable, check_catalogues, check_languages, translation_problems
@@ -387,7 +387,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
 
 def _contacts(site: SiteContent, deck: Deck, translator: Translator) -> tuple[Contact, ...]:
     """Who a handout lists, in its language; the local content they show counts as used by the handout."""
-    contacts = named_in(deck, contacts_for(in_language(site, translator)))
+    contacts = named_in(deck, contacts_for(in_language(site, translator), Words(translator)))
     translator.shown(" ".join(f"{c.name} {c.what} {c.opening}" for c in contacts))
     return contacts
 

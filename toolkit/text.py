@@ -19,6 +19,26 @@ class Untranslated(str):
     """Local content in English inside a translated output, because it has no translation yet."""
 
 
+class Unconfirmed(str):
+    """Local content nobody has confirmed yet: outputs print it with its `note`, never as plain fact.
+
+    `original` is the value as it came, which may be `Untranslated`."""
+
+    original: str
+    note: str
+
+    @classmethod
+    def of(cls, value: str, note: str) -> Unconfirmed:
+        made = cls(value)
+        made.original, made.note = value, note
+        return made
+
+
+def as_shown(value: str) -> str:
+    """A content value as an output prints it: an unconfirmed one with its note, "CF14 (not confirmed)"."""
+    return f"{value.original} ({value.note})" if isinstance(value, Unconfirmed) else value
+
+
 # Characters that take no space and cannot be seen: pasted from web pages and chat apps, they break
 # searches, line breaks and screen readers. Content and templates may not hold them. The zero-width
 # joiner and non-joiner (U+200D, U+200C) are allowed: emoji and some scripts need them.

@@ -373,6 +373,12 @@ class SiteContent(Strict):
                 return value.is_unconfirmed(rest)
         return False
 
+    def oldest_check_in(self, shown: str) -> dt.date:
+        """The oldest `checked` date of the facts whose words an output shows (`shown`): the date it can
+        honestly give for its facts. With none shown, the newest date of all."""
+        dates = [fact.checked for _, fact in self.facts() if any(text in shown for text in _texts_of(fact))]
+        return min(dates) if dates else self.latest_check
+
     @property
     def latest_check(self) -> dt.date:
         """The newest `checked` date: a stable, content-derived date for file metadata."""
@@ -380,6 +386,12 @@ class SiteContent(Strict):
         dates += [f.checked for f in self.transport.operators + self.employers + self.services]
         dates += [self.timetable.checked] if self.timetable else []
         return max(dates)
+
+
+def _texts_of(fact: Fact) -> list[str]:
+    """The words a fact can show, such as its name and address: not its source."""
+    values = [getattr(fact, name) for name in type(fact).model_fields if name != "source"]
+    return [v for v in values if isinstance(v, str) and len(v) > 3]
 
 
 def _facts_in(value: Any, location: tuple) -> Iterator[tuple[tuple, Fact]]:

@@ -164,6 +164,8 @@ class DeckMeta:
     jobcentre: str = ""  # shown on the cover and in every slide's footer
     when: str = ""  # the day and time of the session, where the site's timetable knows them
     notices: tuple[str, ...] = ()  # for the presenter first: a draft translation, local content left in English
+    example: bool = False  # made from example content, not checked for real use: outputs say so
+    unconfirmed: tuple[str, ...] = ()  # the facts it shows that nobody has confirmed yet
 
 
 @dataclass(frozen=True)

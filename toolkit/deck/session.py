@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 from ..content.models import SiteContent
 from ..errors import ToolkitError
 from ..i18n import N_, Words
+from ..i18n.clock import rendering_in
 from ..i18n.content import in_language
-from ..i18n.languages import code_of
+from ..i18n.languages import code_of, semicolon_list
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
 from .markdown import parse_session
 from .model import Deck, DeckMeta, deck_text
 from .template import SessionTemplates
+from .unconfirmed import DECK_NOTICE, marked, unconfirmed_shown
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 DRAFT_NOTE = N_(
     "This translation is a draft: a qualified translator has not checked it yet. Check it before you use it."
 )
+EXAMPLE_NOTE = N_("This deck is made from example content. Check every local fact before you use it.")
 
 
 def make_deck(
@@ -32,7 +35,9 @@ def make_deck(
     With a translator, the deck is in its language, local content too; a draft translation, or one with
     local content left in English, gets a note on the first slide.
     """
-    site = in_language(site, translator)
+    words = Words(translator)
+    shown_site = in_language(site, translator)
+    site = marked(shown_site, words)
     templates = SessionTemplates(root.sessions)
     source = str(templates.path(topic).relative_to(root.path))
     if check_audience(audience) not in declared_audiences(templates.path(topic)):
@@ -56,15 +61,20 @@ def make_deck(
         site=site.id,
         district=site.district_id,
         subject=str(front.get("subject", "")),
-        date=site.latest_check.isoformat(),
         jobcentre=site.jobcentre.name,
         when=_when(site, topic),
+        example=site.example,
     )
+    shown = deck_text(Deck(meta, parsed.slides))
     if translator:
-        translator.shown(deck_text(Deck(meta, parsed.slides)))  # count the local content the deck shows
-    words = Words(translator)
-    notices = tuple(words.notices(DRAFT_NOTE)) if translator and not words.language.is_source else ()
-    return Deck(replace(meta, notices=notices), parsed.slides)
+        translator.shown(shown)  # count the local content the deck shows
+    with rendering_in(code_of(tag)):
+        unconfirmed = tuple(unconfirmed_shown(shown_site, shown, words))
+    notices = list(words.notices(DRAFT_NOTE)) if translator and not words.language.is_source else []
+    notices += [words(EXAMPLE_NOTE)] if site.example else []
+    notices += [words(DECK_NOTICE, facts=semicolon_list(unconfirmed, tag))] if unconfirmed else []
+    date = shown_site.oldest_check_in(shown).isoformat()
+    return Deck(replace(meta, notices=tuple(notices), unconfirmed=unconfirmed, date=date), parsed.slides)
 
 
 def _when(site: SiteContent, topic: str) -> str:

@@ -30,7 +30,7 @@ from ..errors import ToolkitError
 from ..files import confined
 from ..i18n.clock import rendering_in, rendering_language
 from ..i18n.languages import SOURCE, list_separator
-from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
+from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Unconfirmed, Untranslated
 from .limits import ConfinedLoader, LimitedSandbox, LimitError, render_limited
 from .messages import LinesToTranslate
 
@@ -107,6 +107,8 @@ def escape_markdown(value: Any) -> str:
         return value
     if value is None:
         return ""
+    if isinstance(value, Unconfirmed):
+        return Raw(f"{escape_markdown(value.original)} ({escape_markdown(value.note)})")
     text = " ".join(str(value).split())
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _LINE_START_SPECIAL.sub(r"\1\\\2", text, count=1)

@@ -28,8 +28,9 @@ from ..deck.model import (
     Table,
     deck_text,
 )
+from ..deck.unconfirmed import HANDOUT_NOTICE
 from ..i18n import ANSWER, MINUTES, N_, NOTE_LABELS, OUTCOME, Words
-from ..i18n.languages import SOURCE, TAGS
+from ..i18n.languages import SOURCE, TAGS, semicolon_list
 from ..text import Untranslated
 from .model import Contact, Handout, HandoutBlock, Part
 
@@ -45,6 +46,10 @@ INTRO = (
 DRAFT = N_(
     "This translation has not been checked by a qualified translator yet. "
     "If something is not clear, ask your work coach."
+)
+EXAMPLE = N_(
+    "This handout is made from example content. The local details may not be right. "
+    "Ask your work coach for the details that apply to you."
 )
 QUESTIONS_TITLE = N_("Questions for your next appointment")
 QUESTIONS_LEAD = N_("Your work coach will leave time to go through this handout with you. You could ask:")
@@ -92,7 +97,10 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
     parts.append(maker.who_to_contact(named_in(deck, contacts)))
     parts.append(maker.about(deck.meta.date))
     intro = [_paragraph(words(text)) for text in INTRO]
-    intro[:0] = [Paragraph((Run(notice, bold=True),)) for notice in words.notices(DRAFT)]
+    first = [*words.notices(DRAFT), *([words(EXAMPLE)] if deck.meta.example else [])]
+    if deck.meta.unconfirmed:
+        first.append(words(HANDOUT_NOTICE, facts=semicolon_list(deck.meta.unconfirmed, words.language.code)))
+    intro[:0] = [Paragraph((Run(notice, bold=True),)) for notice in first]
     return Handout(meta=deck.meta, title=deck.meta.title, intro=tuple(intro), parts=tuple(parts))
 
 

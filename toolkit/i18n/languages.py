@@ -79,3 +79,8 @@ def list_separator(tag: str, semicolon: bool = False) -> str:
         middle = ""
     found = _SEPARATOR.fullmatch(middle)
     return found.group(1) if found else COMMAS.get(code, ", ")
+
+
+def semicolon_list(items: tuple[str, ...] | list[str], tag: str) -> str:
+    """Items joined as the language writes a list of longer things: "a; b" in English, "a؛ b" in Arabic."""
+    return list_separator(tag, semicolon=True).join(items)

@@ -55,6 +55,7 @@ TITLE_SIZE = 36
 SIZES = (32.0, 28.0, 24.0)  # body text sizes, largest first: short slides use larger type
 SPACINGS = (0.8, 0.6, 0.4)  # space after list items, as a share of the type size, where there is room
 COVER_NOTE = N_("Show this slide while people arrive.")
+EXAMPLE_COVER = N_("Example content: check the local facts")
 CONTINUED = N_("Continued from the previous slide.")
 CONTINUED_TITLE = (N_("%(title)s (continued)"), N_("%(title)s (continued %(number)s)"))
 OUR_LAYOUTS = {"Cover", "Big Fact", "Activity", "Closing"}  # a master with these takes the theme file's colours
@@ -120,6 +121,7 @@ class _Writer:
         lines = [p.runs for p in paragraphs]
         lines += [(_local(meta.jobcentre, bold=True),)] if meta.jobcentre not in _words_of(lines) else []
         lines += [(Run(meta.when),)] if meta.when else []
+        lines += [(Run(self.words(EXAMPLE_COVER)),)] if meta.example else []
         subtitle = next((p for p in page.placeholders if p.placeholder_format.idx == 1), None)
         if subtitle is not None and lines:
             for n, runs in enumerate(lines):
