@@ -30,6 +30,7 @@ ENTRY_KEYS = {
     "sha256",
     "inputs",
     "translation_status",
+    "example",
 }
 LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|^:::|\]\(")
 

@@ -21,6 +21,8 @@ from toolkit.project import ContentRoot
 from toolkit.render import RenderOptions
 from toolkit.render.pptx import EXAMPLE_COVER, write_pptx
 
+from .conftest import toolkit
+from .test_build import manifest as manifest_entries
 from .test_whole_session import SESSIONS, _part_words, handout_text, root, session
 
 
@@ -88,3 +90,10 @@ def test_a_handout_gives_the_oldest_checked_date_of_the_facts_it_shows(mini: Con
     assert deck.meta.date == "2025-09-15" and site.latest_check > dt.date(2025, 9, 15)
     about = handout_text(make_handout(deck))
     assert "last checked on 15 September 2025" in about
+
+
+def test_the_build_says_which_sites_are_example_content(tmp_path) -> None:
+    result = toolkit("build", "--site", "cardiff-north", "--topic", "cv", "--out", tmp_path)
+    assert result.exit_code == 0
+    assert "Note: cardiff-north: built from example content." in result.stderr
+    assert manifest_entries(tmp_path)[0]["example"] is True

@@ -379,7 +379,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
                 continue
             relative = job.output(task.language.tag)
             write_atomic(task.out / relative, data, root=task.out, keep_mode=False)
-            entries.append(_entry(job, relative, data, inputs, own))
+            entries.append(_entry(job, relative, data, inputs, own) | {"example": deck.meta.example})
         except ToolkitError as err:
             errors.append(err)
     return entries, errors, all_jobs

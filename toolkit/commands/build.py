@@ -186,6 +186,10 @@ def _report(result: BuildResult, folder: Path) -> None:
     """Say what was written and what failed, print each error on one line, and exit with the right code:
     1 if some files failed, 2 if the build stopped because nothing more could be written (a full disk)."""
     console.print(_summary(result, folder))
+    examples = sorted({e["site"] for e in (*result.written, *result.unchanged) if e.get("example")})
+    if examples:
+        sites = ", ".join(examples)
+        _notes([f"{sites}: built from example content. Check every local fact before you use these files."])
     problems = [result.stopped] if result.stopped else result.errors
     for problem in dict.fromkeys(str(e) for e in problems):  # the same problem in many files, said once
         err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
