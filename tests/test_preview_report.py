@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from pptx import Presentation
+
+from toolkit.report import STATUS_ORDER
 
 from .conftest import REPO, axe_violations, need_tool, toolkit
 
@@ -64,10 +67,21 @@ def test_report_lists_every_deck_with_scores_and_links(previewed: Path) -> None:
         assert (page.parent / link).resolve().is_file()
 
 
+def test_each_site_has_a_facts_page_with_unconfirmed_facts_first(previewed: Path) -> None:
+    index = (previewed / "report" / "index.html").read_text()
+    assert f'href="south-east-wales/{SITE}/facts.html"' in index
+    page = (previewed / "report" / "south-east-wales" / SITE / "facts.html").read_text()
+    rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</th>\s*<td>(.*?)</td>', page)
+    statuses = [status for _, status in rows]
+    assert statuses[0] == "unconfirmed" and statuses == sorted(statuses, key=STATUS_ORDER.index)
+    assert "jobcentre: Newport Jobcentre" in [name for name, _ in rows] and 'href="../../index.html"' in page
+
+
 def test_report_pages_pass_axe(previewed: Path, browser, axe_source: str) -> None:
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    pages = [previewed / "report" / "index.html", previewed / "report" / "south-east-wales" / SITE / "en" / "cv.html"]
+    site = previewed / "report" / "south-east-wales" / SITE
+    pages = [previewed / "report" / "index.html", site / "en" / "cv.html", site / "facts.html"]
     found = {p.name: axe_violations(page, axe_source, p.as_uri()) for p in pages}
     context.close()
     assert found == {p.name: [] for p in pages}

@@ -14,14 +14,19 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .checks.config import load_config
 from .checks.runner import Checker, FileReport
+from .content.facts import FactRecord, site_facts
+from .content.loader import find_sites
+from .content.review import DUE_SOON, FRESH, OVERDUE, UNCONFIRMED, load_review_periods
 from .errors import ToolkitError
 from .files import write_atomic
 from .manifest import Entry, read_manifest
 from .preview import sheet_path
-from .project import bundled_root
+from .project import ContentRoot, bundled_root
 from .readers import read_document
 
 REPORT = "report"
+FACTS_PAGE = "facts.html"  # one per site: report/<district>/<site>/facts.html
+STATUS_ORDER = (UNCONFIRMED, OVERDUE, DUE_SOON, FRESH)
 FAMILIES = {"Plain English": ("PE", "JG", "LC"), "Accessibility": ("AX",)}
 
 
@@ -66,7 +71,14 @@ def write_report(out: Path, root: Path | None = None) -> Path:
         lstrip_blocks=True,
     )
     css = (bundled_root() / "templates" / "report" / "report.css").read_text(encoding="utf-8")
-    index = folder / "index.html"  # first, so deck pages can link back to it
+    index = folder / "index.html"  # before the deck pages, so they can link back to it
+    for (district, site), records in _site_facts(root, {(d.entry["district"], d.entry["site"]) for d in reports}):
+        page = folder / district / site / FACTS_PAGE  # before the index, which links to it
+        back = Path(os.path.relpath(index, page.parent)).as_posix()
+        html = env.get_template("facts.html.j2").render(
+            site=site, records=records, counts=_status_counts(records), css=css, back=back
+        )
+        write_atomic(page, html.encode("utf-8"), root=out, keep_mode=False)
     html = env.get_template("index.html.j2").render(decks=reports, css=css, links=Links(folder, out), families=FAMILIES)
     write_atomic(index, html.encode("utf-8"), root=out, keep_mode=False)
     for deck in reports:
@@ -74,6 +86,24 @@ def write_report(out: Path, root: Path | None = None) -> Path:
         html = env.get_template("deck.html.j2").render(deck=deck, css=css, links=Links(page.parent, out))
         write_atomic(page, html.encode("utf-8"), root=out, keep_mode=False)
     return index
+
+
+def _site_facts(root: Path | None, sites: set[tuple[str, str]]) -> list[tuple[tuple[str, str], list[FactRecord]]]:
+    """Every fact each reported site uses, unconfirmed first, then by how soon it needs checking."""
+    if root is None:
+        return []
+    content = ContentRoot(root).content
+    periods = load_review_periods(root)
+    found = []
+    for ref in (r for r in find_sites(content) if (r.district, r.site) in sites):
+        records = sorted(site_facts(content, ref, periods), key=lambda r: (STATUS_ORDER.index(r.status), r.review_by))
+        found.append(((ref.district, ref.site), records))
+    return found
+
+
+def _status_counts(records: list[FactRecord]) -> list[tuple[str, int]]:
+    counts = Counter(r.status for r in records)
+    return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
 
 
 def _session(entry: Entry) -> tuple[str, ...]:
