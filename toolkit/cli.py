@@ -187,4 +187,4 @@ def count(n: int, noun: str) -> str:
 
 
 # The commands live in toolkit/commands/, one module per family; importing them adds them to `main`.
-from .commands import build, check, content, facts, review, translations  # noqa: E402, F401
+from .commands import build, check, content, facts, library, review, translations  # noqa: E402, F401
