@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.models import SiteContent
@@ -38,7 +40,7 @@ def make_deck(
     words = Words(translator)
     shown_site = in_language(site, translator)
     site = marked(shown_site, words)
-    templates = SessionTemplates(root.sessions)
+    templates = _templates(root.sessions)
     source = str(templates.path(topic).relative_to(root.path))
     if check_audience(audience) not in declared_audiences(templates.path(topic)):
         raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
@@ -75,6 +77,13 @@ def make_deck(
     notices += [words(DECK_NOTICE, facts=semicolon_list(unconfirmed, tag))] if unconfirmed else []
     date = shown_site.oldest_check_in(shown).isoformat()
     return Deck(replace(meta, notices=tuple(notices), unconfirmed=unconfirmed, date=date), parsed.slides)
+
+
+@cache
+def _templates(folder: Path) -> SessionTemplates:
+    """One set of templates per folder for the whole run, so jinja2 compiles each template once; it still
+    reloads a template whose file has changed."""
+    return SessionTemplates(folder)
 
 
 def _when(site: SiteContent, topic: str) -> str:
