@@ -187,7 +187,7 @@ def _report(result: BuildResult, folder: Path) -> None:
     1 if some files failed, 2 if the build stopped because nothing more could be written (a full disk)."""
     console.print(_summary(result, folder))
     examples = sorted({e["site"] for e in (*result.written, *result.unchanged) if e.get("example")})
-    if examples:
+    if examples and not result.stopped:  # a stopped build says only why it stopped
         sites = ", ".join(examples)
         _notes([f"{sites}: built from example content. Check every local fact before you use these files."])
     problems = [result.stopped] if result.stopped else result.errors
