@@ -379,7 +379,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
                 continue
             relative = job.output(task.language.tag)
             write_atomic(task.out / relative, data, root=task.out, keep_mode=False)
-            entries.append(_entry(job, relative, data, inputs, own) | {"example": deck.meta.example})
+            entries.append(_entry(job, relative, data, inputs, own, deck.meta.example))
         except ToolkitError as err:
             errors.append(err)
     return entries, errors, all_jobs
@@ -392,7 +392,7 @@ def _contacts(site: SiteContent, deck: Deck, translator: Translator) -> tuple[Co
     return contacts
 
 
-def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Translator) -> Entry:
+def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Translator, example: bool) -> Entry:
     return {
         "path": relative.as_posix(),
         "district": job.site.district,
@@ -405,6 +405,7 @@ def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Trans
         "sha256": hashlib.sha256(data).hexdigest(),
         "inputs": inputs,
         "translation_status": translator.manifest_status(),
+        "example": example,
     }
 
 

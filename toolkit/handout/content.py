@@ -117,9 +117,7 @@ class _Maker:
     def said(self, note: Note) -> list[HandoutBlock]:
         """A line the work coach says or asks, or a model answer, as the reader sees it; a question
         comes with what good answers include."""
-        label = {"ask": THINK, "listen": GOOD_ANSWERS, "answer": ANSWER, "example": NOTE_LABELS["example"]}.get(
-            note.kind
-        )
+        label = HANDOUT_LABELS.get(note.kind)
         lead = (Run(self.words(label) + " ", bold=True),) if label else ()
         blocks: list[HandoutBlock] = [Paragraph((*lead, *_with_addresses(note.runs)))]
         if note.items:

@@ -16,7 +16,6 @@ from .sessions import WELSH, Jobcentre, Session, code_of_entry
 from .words import PageWords
 
 ASSETS = "assets"
-STYLESHEETS = ("govuk-frontend.min.css", "library.css")
 PACK = "-pack"
 
 
