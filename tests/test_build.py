@@ -24,6 +24,7 @@ ENTRY_KEYS = {
     "site",
     "topic",
     "audience",
+    "delivery",
     "language",
     "format",
     "style",
@@ -52,6 +53,7 @@ def test_example_build_makes_a_deck_of_each_topic_for_every_site(example_build: 
     for entry in entries:
         assert set(entry) == ENTRY_KEYS
         assert entry["audience"] == "general"
+        assert entry["delivery"] == "room"
         assert entry["style"] == "standard"
         data = (example_build / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]

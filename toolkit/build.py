@@ -21,6 +21,7 @@ from .content.models import SiteContent
 from .content.review import load_review_periods
 from .content.theme import Theme, load_theme, theme_inputs
 from .deck.audience import GENERAL, check_audience, declared_audiences
+from .deck.delivery import ROOM, check_delivery, declared_deliveries
 from .deck.model import Deck
 from .deck.session import make_deck
 from .deck.template import SessionTemplates
@@ -53,18 +54,21 @@ class Job:
     style: str = STANDARD
     audience: str = GENERAL
     language: str = ""  # a language code or tag; empty for the site's own language
+    delivery: str = ROOM
 
     def output(self, language: str) -> Path:
-        """Where the file goes, relative to the output folder: <topic>[.<audience>][.<style>].<format>."""
+        """Where the file goes, relative to the output folder: <topic>[.<audience>][.online][.<style>].<format>."""
         audience = "" if self.audience == GENERAL else f".{self.audience}"
+        delivery = "" if self.delivery == ROOM else f".{self.delivery}"
         style = "" if self.style == STANDARD else f".{self.style}"
-        name = f"{self.topic}{audience}{style}.{self.fmt}"
+        name = f"{self.topic}{audience}{delivery}{style}.{self.fmt}"
         return Path(self.site.district, self.site.site, language.split("-")[0].lower(), name)
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The jobs to run, and notes on topics left out because they are not written for an audience asked for."""
+    """The jobs to run, and notes on topics left out because they are not written for an audience or delivery
+    asked for."""
 
     jobs: list[Job]
     notes: list[str] = field(default_factory=list)
@@ -94,6 +98,7 @@ class _Task:
     ref: SiteRef
     topic: str
     audience: str
+    delivery: str
     jobs: tuple[tuple[Job, str], ...]  # each job with the fingerprint of its inputs
     out: Path
     master: Path
@@ -112,11 +117,12 @@ def plan(
     audiences: list[str] | None = None,
     languages: list[str] | None = None,
     strict: bool = False,
+    deliveries: list[str] | None = None,
 ) -> Plan:
     """Every job the filters ask for, in a stable order; styles apply to the formats that have them.
 
-    A topic not written for an audience asked for is left out with a note; if the topic was asked for
-    by name, that is an error. With no languages, each site is built in its own language. With `strict`,
+    A topic not written for an audience or delivery asked for is left out with a note; if the topic was asked
+    for by name, that is an error. With no languages, each site is built in its own language. With `strict`,
     the plan lists each fact the sites use that is not confirmed or is overdue, so nothing is built from them.
     """
     templates = SessionTemplates(root.sessions)
@@ -124,7 +130,10 @@ def plan(
     for topic in topics:
         if check_id(topic, "topic") not in known:
             raise ToolkitError(f"no topic called '{topic}': choose from {', '.join(known)}")
-    decks, notes = _decks(templates, topics or known, [check_audience(a) for a in audiences or [GENERAL]], topics)
+    audiences = [check_audience(a) for a in audiences or [GENERAL]]
+    decks, notes = _decks(
+        templates, topics or known, audiences, [check_delivery(d) for d in deliveries or [ROOM]], topics
+    )
     writers = load_writers()
     for fmt in formats:
         if fmt not in writers:
@@ -134,9 +143,9 @@ def plan(
     check_catalogues(root.templates, [language(lang) for lang in languages or ()])
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
-        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience, lang)
+        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience, lang, delivery)
         for ref in refs
-        for topic, audience in decks
+        for topic, audience, delivery in decks
         for lang in languages or [""]
         for fmt in formats
         for style in (styles or [STANDARD])
@@ -146,20 +155,24 @@ def plan(
 
 
 def _decks(
-    templates: SessionTemplates, topics: list[str], audiences: list[str], named: list[str]
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """Each topic with each audience it is written for, and a note for each one left out."""
+    templates: SessionTemplates, topics: list[str], audiences: list[str], deliveries: list[str], named: list[str]
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Each topic with each audience and delivery it is written for, and a note for each one left out."""
     decks, notes = [], []
     for topic in topics:
         declared = declared_audiences(templates.path(topic))
-        decks += [(topic, a) for a in audiences if a in declared]
-        missing = [a for a in audiences if a not in declared]
-        if not missing:
-            continue
-        problem = f"'{topic}' is not written for {' or '.join(missing)}: it is written for {', '.join(declared)}"
-        if topic in named:
-            raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
-        notes.append(f"Left out {problem}")
+        ways = declared_deliveries(templates.path(topic))
+        decks += [(topic, a, d) for a in audiences if a in declared for d in deliveries if d in ways]
+        for missing, written in (
+            ([a for a in audiences if a not in declared], declared),
+            ([d for d in deliveries if d not in ways], ways),
+        ):
+            if not missing:
+                continue
+            problem = f"'{topic}' is not written for {' or '.join(missing)}: it is written for {', '.join(written)}"
+            if topic in named:
+                raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
+            notes.append(f"Left out {problem}")
     return decks, notes
 
 
@@ -196,7 +209,7 @@ def run(
             sites[ref] = _load(root, ref, result) if themes[ref.district] else None
     check_languages(root.templates, {_language(j, sites[j.site]) for j in jobs if sites[j.site]}, rules)
     memo: dict[tuple, str] = {}  # digests shared by many jobs, worked out once per build
-    for (ref, topic, audience, _lang), group in groups.items():
+    for (ref, topic, audience, delivery, _lang), group in groups.items():
         site, theme = sites[ref], themes[ref.district]
         lang = _language(group[0], site) if site else None
         todo = []
@@ -209,7 +222,9 @@ def run(
                 result.unchanged += [entry] if entry else []
                 tick(job)
         if todo:
-            tasks.append(_Task(root.path, site, ref, topic, audience, tuple(todo), out, master, lang, rules, theme))
+            tasks.append(
+                _Task(root.path, site, ref, topic, audience, delivery, tuple(todo), out, master, lang, rules, theme)
+            )
     _forget_outputs(out, previous, tasks)
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
@@ -264,10 +279,10 @@ def check_master(path: Path) -> Path:
     return path.resolve()
 
 
-def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str, str], list[Job]]:
-    groups: dict[tuple[SiteRef, str, str, str], list[Job]] = defaultdict(list)
+def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str, str, str], list[Job]]:
+    groups: dict[tuple[SiteRef, str, str, str, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        groups[(job.site, job.topic, job.audience, job.language)].append(job)
+        groups[(job.site, job.topic, job.audience, job.delivery, job.language)].append(job)
     return groups
 
 
@@ -305,7 +320,7 @@ def _inputs(
     memo: dict[tuple, str],
 ) -> str:
     """A fingerprint of everything the job's output is made from: templates, images, look, content, format,
-    audience, language and its catalogues, and for themed formats the district's theme files and logo.
+    audience, delivery, language and its catalogues, and for themed formats the district's theme files and logo.
     The parts many jobs share are kept in `memo`."""
     files_key = ("files", job.topic, job.fmt == "pptx", lang.tag)
     if files_key not in memo:
@@ -322,7 +337,8 @@ def _inputs(
         if theme_key not in memo:
             memo[theme_key] = files_digest(theme_inputs(root.content, job.site.district, theme))
         look = [memo[theme_key]]
-    return digest(memo[files_key], memo[content_key], *look, job.fmt, job.style, job.audience, lang.tag)
+    way = [job.delivery] if job.delivery != ROOM else []  # so room files made before deliveries are still good
+    return digest(memo[files_key], memo[content_key], *look, job.fmt, job.style, job.audience, *way, lang.tag)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
@@ -362,7 +378,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     all_jobs = [job for job, _ in task.jobs]
     try:
         translator = make_translator(root.templates, task.language)
-        deck = make_deck(root, task.site, task.topic, task.audience, translator)
+        deck = make_deck(root, task.site, task.topic, task.audience, translator, task.delivery)
         problems = translation_problems(root, translator, task.rules, task.topic)
         if problems:
             return [], problems[:1], all_jobs
@@ -399,6 +415,7 @@ def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Trans
         "site": job.site.site,
         "topic": job.topic,
         "audience": job.audience,
+        "delivery": job.delivery,
         "language": translator.language.tag,
         "format": job.fmt,
         "style": job.style,
@@ -410,7 +427,8 @@ def _entry(job: Job, relative: Path, data: bytes, inputs: str, translator: Trans
 
 
 def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
-    """Files a build made whose site, topic, audience, format or style no longer exists; removed unless `dry_run`.
+    """Files a build made whose site, topic, audience, delivery, format or style no longer exists; removed unless
+    `dry_run`.
 
     Only files inside `out` are ever removed: a manifest entry that points outside it stops the clean before
     anything is removed. The manifest is written first, so it never lists a file that is gone.
@@ -419,12 +437,14 @@ def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
     sites = {(ref.district, ref.site) for ref in find_sites(root.content)}
     templates = SessionTemplates(root.sessions)
     audiences = {topic: declared_audiences(templates.path(topic)) for topic in templates.topics()}
+    ways = {topic: declared_deliveries(templates.path(topic)) for topic in templates.topics()}
     formats = load_writers()
     stale = sorted(
         path
         for path, e in entries.items()
         if (e["district"], e["site"]) not in sites
         or e.get("audience", GENERAL) not in audiences.get(e["topic"], ())
+        or e.get("delivery", ROOM) not in ways.get(e["topic"], ())
         or e["format"] not in formats
         or not _known_style(e.get("style", STANDARD))
     )

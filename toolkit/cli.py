@@ -144,6 +144,13 @@ AUDIENCE_OPTION = click.option(
     help="Who the session is for, separated by commas: general (the default), new-to-work, experienced, in-work,"
     " over-50. Topics not written for an audience are left out; naming one with --topic is an error.",
 )
+DELIVERY_OPTION = click.option(
+    "--delivery",
+    "deliveries",
+    callback=comma_list,
+    help="How the session is run, separated by commas: room (the default, at the jobcentre) or online (on a video"
+    " call). Topics that cannot be run that way are left out; naming one with --topic is an error.",
+)
 LANG_OPTION = click.option(
     "--lang",
     "languages",

@@ -26,8 +26,10 @@ def run_checks(
     audiences: list[str] = (),
     languages: list[str] = (),
     on_bug: OnBug | None = None,
+    deliveries: list[str] = (),
 ) -> list[FileReport]:
-    """Reports for the files given, or for every topic rendered for every chosen site, audience and language.
+    """Reports for the files given, or for every topic rendered for every chosen site, audience, delivery and
+    language.
 
     A file that cannot be read gets a report with an error, and the other files are still checked.
     A bug while reading or checking one file does the same when `on_bug` is given."""
@@ -38,7 +40,7 @@ def run_checks(
         return [_check_file(path, checkers, on_bug) for path in _expand(files, checkers)]
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
-    return _template_reports(root, checker, district, site, topics, audiences, languages)
+    return _template_reports(root, checker, district, site, topics, audiences, languages, deliveries)
 
 
 def _template_reports(
@@ -49,14 +51,18 @@ def _template_reports(
     topics: list[str],
     audiences: list[str] = (),
     languages: list[str] = (),
+    deliveries: list[str] = (),
 ) -> list[FileReport]:
-    """Each topic rendered for each chosen site and each audience it is written for, read as session Markdown.
+    """Each topic rendered for each chosen site, and each audience and delivery it is written for, read as
+    session Markdown.
 
     In each language asked for (default: the site's own), with the English where a translation is missing.
     """
     from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
     from ..content.local import local_facts
-    from ..deck.audience import GENERAL, check_audience, declared_audiences
+    from ..deck.audience import check_audience, declared_audiences
+    from ..deck.delivery import check_delivery, declared_deliveries
+    from ..deck.session import for_whom, session_context
     from ..deck.template import SessionTemplates
     from ..i18n import language
     from ..i18n.catalogues import make_translator
@@ -66,28 +72,35 @@ def _template_reports(
     templates = SessionTemplates(root.sessions)
     for audience in audiences:
         check_audience(audience)
+    for delivery in deliveries:
+        check_delivery(delivery)
     decks = []
     for topic in topics or templates.topics():
         declared = declared_audiences(templates.path(topic))
-        missing = [a for a in audiences if a not in declared] if topics else []
+        ways = declared_deliveries(templates.path(topic))
+        missing = [a for a in (*audiences, *deliveries) if a not in (*declared, *ways)] if topics else []
         if missing:
-            written = f"it is written for {', '.join(declared)}"
+            written = f"it is written for {', '.join((*declared, *ways))}"
             raise ToolkitError(f"'{topic}' is not written for {' or '.join(missing)}: {written}")
-        decks += [(topic, a) for a in declared if not audiences or a in audiences]
+        chosen = [a for a in declared if not audiences or a in audiences]
+        decks += [(topic, a, d) for a in chosen for d in ways if not deliveries or d in deliveries]
     codes = languages or [""]
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
         content = load_site(root.content, ref)
         translators = {code: make_translator(root.templates, language(code or content.language)) for code in codes}
         local = {code: local_facts(root.content, ref, translators[code].local) for code in codes}
-        for (topic, audience), code in ((d, c) for d in decks for c in codes):
+        for (topic, audience, delivery), code in ((d, c) for d in decks for c in codes):
             translator = translators[code]
             lang = translator.language
-            for_whom = ref.site if audience == GENERAL else f"{ref.site}, {audience}"
             in_lang = f" in {lang.name}" if code else ""
-            name = f"{templates.path(topic).relative_to(root.path)} for {for_whom}{in_lang}"
-            context = {"site": in_language(content, translator), "topic": topic, "audience": audience}
-            markdown = templates.render(topic, translator, **context, language=lang.code)
+            name = (
+                f"{templates.path(topic).relative_to(root.path)} for {for_whom(ref.site, audience, delivery)}{in_lang}"
+            )
+            shown = in_language(content, translator)
+            markdown = templates.render(
+                topic, translator, **session_context(shown, topic, audience, delivery, lang.code)
+            )
             document = markdown_document(without_marks(markdown), name)
             reports.append(checker.check(replace(document, local=local[code], language=lang.tag)))
     return reports

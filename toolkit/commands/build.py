@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ..cli import (
     ALLOW_MISSING_OPTION,
     AUDIENCE_OPTION,
+    DELIVERY_OPTION,
     LANG_OPTION,
     OUT_OPTION,
     REQUIRE_REVIEWED_OPTION,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 )
 @click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
 @AUDIENCE_OPTION
+@DELIVERY_OPTION
 @LANG_OPTION
 @ALLOW_MISSING_OPTION
 @REQUIRE_REVIEWED_OPTION
@@ -66,6 +68,7 @@ def build(
     master: Path | None,
     styles: list[str],
     audiences: list[str],
+    deliveries: list[str],
     languages: list[str],
     allow_missing: bool,
     require_reviewed: bool,
@@ -82,7 +85,7 @@ def build(
 
     root = root_of(ctx)
     folder = out or root.path / "output"
-    work = plan(root, district, site, topics, formats, styles, audiences, languages, strict)
+    work = plan(root, district, site, topics, formats, styles, audiences, languages, strict, deliveries)
     _notes(work.notes)
     _refuse(work.refused)
     rules = TranslationRules(allow_missing, require_reviewed)
@@ -103,6 +106,7 @@ def build(
     help="File formats, separated by commas.",
 )
 @AUDIENCE_OPTION
+@DELIVERY_OPTION
 @LANG_OPTION
 @ALLOW_MISSING_OPTION
 @REQUIRE_REVIEWED_OPTION
@@ -116,6 +120,7 @@ def handout(
     styles: list[str],
     formats: list[str],
     audiences: list[str],
+    deliveries: list[str],
     languages: list[str],
     allow_missing: bool,
     require_reviewed: bool,
@@ -131,7 +136,7 @@ def handout(
     check_handout_formats(formats)
     from ..i18n.outputs import TranslationRules
 
-    work = plan(root, None, site, topics, formats, styles, audiences, languages)
+    work = plan(root, None, site, topics, formats, styles, audiences, languages, deliveries=deliveries)
     _notes(work.notes)
     result = _run(root, work.jobs, folder, None, rules=TranslationRules(allow_missing, require_reviewed))
     if pack and result.written:

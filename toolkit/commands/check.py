@@ -37,6 +37,12 @@ from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitEr
     callback=comma_list,
     help="Only these audiences, separated by commas. Default: every audience each topic is written for.",
 )
+@click.option(
+    "--delivery",
+    "deliveries",
+    callback=comma_list,
+    help="Only these deliveries, room or online, separated by commas. Default: every way each topic can be run.",
+)
 @LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
@@ -57,6 +63,7 @@ def check(
     site: str | None,
     topics: list[str],
     audiences: list[str],
+    deliveries: list[str],
     languages: list[str],
     fmt: str,
     select: list[str],
@@ -68,7 +75,7 @@ def check(
     3 a bug in the toolkit. Every file that can be read is checked and reported either way.
     """
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug)
+        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug, deliveries)
     except ToolkitError as problem:
         fail(problem, EXIT_BAD_INPUT)
     if fmt == "json":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -209,6 +210,9 @@ class TravelCosts(Strict):
     how_to_claim: Tip
 
 
+DisabilityConfident = Literal["committed", "employer", "leader"]
+
+
 class Employer(Fact):
     name: Words
     sector: Words
@@ -222,6 +226,8 @@ class Employer(Fact):
     # file an old date is allowed, because events pass while the file stays the same.
     event_date: dt.date | None = None
     getting_there: Words
+    # The employer's level in the Disability Confident scheme, where someone has checked it.
+    disability_confident: DisabilityConfident | None = None
 
     def model_post_init(self, context: Any) -> None:
         self._icon = sector_icon(self.sector)
@@ -327,6 +333,60 @@ class Timetable(Fact):
         return kept
 
 
+Pounds = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
+
+
+class Amount(Fact):
+    """A sum of money set nationally, such as the National Living Wage: a session shows it, and works sums
+    out from it, so the figures change when the content team changes the fact."""
+
+    amount: Pounds
+    per: Literal["hour", "week", "month", "year"]
+
+
+class Percent(Fact):
+    """A share set nationally, such as the Universal Credit taper rate."""
+
+    percent: Annotated[Decimal, Field(ge=0, le=100, decimal_places=2)]
+
+    @property
+    def share(self) -> Decimal:
+        return self.percent / 100
+
+
+class Rates(Strict):
+    """Pay and Universal Credit figures that are the same across England, Scotland and Wales.
+
+    They change each April, so each has its GOV.UK source and the date someone checked it; templates
+    show them with the `money` and `percent` filters and use the sums below, never numbers of their own.
+    """
+
+    national_living_wage: Amount  # an hour, for workers aged 21 and over
+    work_allowance_with_housing: Amount  # a month, when Universal Credit helps with housing costs
+    work_allowance_without_housing: Amount  # a month
+    taper: Percent  # how much Universal Credit goes down for each pound earned over the work allowance
+    childcare: Percent  # the most of childcare costs Universal Credit pays back
+
+    def pay_a_month(self, hours_a_week: int | float) -> Decimal:
+        """Pay a month, to the nearest pound, for `hours_a_week` at the National Living Wage: 52 weeks in 12 months."""
+        return _pounds(self.national_living_wage.amount * Decimal(str(hours_a_week)) * 52 / 12)
+
+    def universal_credit_cut(self, earnings: Decimal | int, allowance: Amount | int = 0) -> Decimal:
+        """How much a month's Universal Credit goes down for `earnings` in that month, to the nearest pound: the taper
+        on what is over the work allowance (none for people who do not get one)."""
+        free = allowance.amount if isinstance(allowance, Amount) else Decimal(allowance)
+        return _pounds(max(Decimal(earnings) - free, Decimal(0)) * self.taper.share)
+
+    def kept(self, earnings: Decimal | int, allowance: Amount | int = 0) -> Decimal:
+        """How much more someone has in a month from `earnings`, after Universal Credit goes down."""
+        return Decimal(earnings) - self.universal_credit_cut(earnings, allowance)
+
+
+def _pounds(value: Decimal) -> Decimal:
+    """To the nearest pound: a sum on a slide is an example, not someone's payment."""
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
 class District(Strict):
     name: Words
     nation: Literal["England", "Wales", "Scotland"]
@@ -351,6 +411,7 @@ class SiteContent(Strict):
     employers: list[Employer] = Field(min_length=1)
     services: list[Service] = Field(min_length=1)
     timetable: Timetable | None = None
+    rates: Rates | None = None  # national pay and Universal Credit figures, from national.yaml
 
     def services_of(self, *kinds: str) -> list[Service]:
         """The services of the given kinds, in file order: templates use this to signpost."""

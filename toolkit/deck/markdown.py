@@ -16,6 +16,7 @@ from ..content.yamlfile import parse_yaml
 from ..errors import ToolkitError
 from ..i18n.languages import SOURCE, TAGS
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
+from .delivery import ONLINE, ROOM
 from .model import (
     DIAGRAMS,
     LAYOUTS,
@@ -47,10 +48,11 @@ MARKDOWN = (
     .use(container_plugin, "journey")
 )
 LAYOUT_CHOICE = re.compile(r"\s*\{([a-z -]+)\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
-ROOM = "room"  # a title choice: the slide is about the room itself, and handouts leave it out
+LIVE_ONLY = "room"  # a title choice: the slide is about the live session itself, and handouts leave it out
 OUTCOME = "You end with:"  # starts the line of an activity that says what each person ends with
 ANSWER = "Answer:"  # starts the line of an activity with its answer, or a model answer
 AT_HOME = "At home:"  # starts the part of an activity written for someone on their own, for handouts
+ONLINE_STEPS = "Online:"  # starts the part of an activity that says how to run it on a video call
 # Each line of speaker notes starts with what it is (see docs/authoring.md, "Speaker notes").
 NOTE_TYPES = {
     "Say:": "say",
@@ -62,7 +64,12 @@ NOTE_TYPES = {
     "Tip:": "tip",
     "Time:": "time",
 }
-LINE_TYPES = (*NOTE_TYPES, OUTCOME, AT_HOME)  # words that start a line, stay English, and are never translated
+LINE_TYPES = (
+    *NOTE_TYPES,
+    OUTCOME,
+    AT_HOME,
+    ONLINE_STEPS,
+)  # words that start a line, stay English, and are never translated
 _TYPE_LIKE = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?):")  # "Note:", to name an unknown type in the error
 
 
@@ -72,8 +79,11 @@ class ParsedSession:
     slides: tuple[Slide, ...]
 
 
-def parse_session(text: str, source: str) -> ParsedSession:
-    """Split Markdown into front matter and slides; `source` names the file in errors."""
+def parse_session(text: str, source: str, delivery: str = ROOM) -> ParsedSession:
+    """Split Markdown into front matter and slides; `source` names the file in errors.
+
+    Activities keep the steps for the `delivery`: their `Online:` steps on a video call, the others in a room.
+    """
     bad = find_control_character(without_marks(text))
     if bad:
         line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
@@ -88,10 +98,10 @@ def parse_session(text: str, source: str) -> ParsedSession:
         if node.type == "front_matter":
             front = _front_matter(without_marks(node.content), source)
         elif node.type == "hr":
-            slides.append(_SlideBuilder(source, line))
+            slides.append(_SlideBuilder(source, line, delivery))
         elif node.type == "heading" and node.tag == "h1":
             if not slides or slides[-1].title is not None:
-                slides.append(_SlideBuilder(source, line))
+                slides.append(_SlideBuilder(source, line, delivery))
             title, choices = _title_and_choices(plain(_inline(node, source)), source, line)
             slides[-1].title, slides[-1].layout, slides[-1].room = title, choices.layout, choices.room
             slides[-1].line = line
@@ -119,17 +129,17 @@ def _title_and_choices(text: str, source: str, line: int | None) -> tuple[str, _
     if not found:
         return text, _Choices()
     words = found.group(1).split()
-    layouts = [w for w in words if w != ROOM]
+    layouts = [w for w in words if w != LIVE_ONLY]
     unknown = [w for w in layouts if w not in LAYOUTS]
     if unknown or len(layouts) > 1:
         raise ToolkitError(
             f"unknown choice '{{{found.group(1)}}}': "
-            f"use one layout of {', '.join(LAYOUTS)}, and '{ROOM}' if you need it",
+            f"use one layout of {', '.join(LAYOUTS)}, and '{LIVE_ONLY}' if you need it",
             source,
             line,
         )
     layout = layouts[0] if layouts else None
-    return text[: found.start()], _Choices(layout, ROOM in words or layout == "break")
+    return text[: found.start()], _Choices(layout, LIVE_ONLY in words or layout == "break")
 
 
 def _front_matter(content: str, source: str) -> dict[str, Any]:
@@ -171,8 +181,8 @@ def _check_unique_titles(slides: tuple[Slide, ...], source: str) -> None:
 
 
 class _SlideBuilder:
-    def __init__(self, source: str, line: int | None):
-        self.source, self.line = source, line
+    def __init__(self, source: str, line: int | None, delivery: str):
+        self.source, self.line, self.delivery = source, line, delivery
         self.title: str | None = None
         self.layout: str | None = None
         self.room = False
@@ -189,7 +199,7 @@ class _SlideBuilder:
         if node.type == "container_notes":
             self.notes.extend(_notes(node, self.source))
         elif node.type == "container_activity":
-            self.blocks.append(_activity(node, self.source, line))
+            self.blocks.append(_activity(node, self.source, line, self.delivery))
         elif node.type == "container_fact":
             self.blocks.append(_key_fact(node, self.source, line))
         elif node.type in ("container_steps", "container_journey"):
@@ -207,12 +217,13 @@ def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
     return [_block(child, source) for child in node.children if not _is_comment(child)]
 
 
-def _activity(node: SyntaxTreeNode, source: str, line: int | None) -> Activity:
+def _activity(node: SyntaxTreeNode, source: str, line: int | None, delivery: str) -> Activity:
     """'::: activity pairs 5': who does it and for how many minutes; 'You end with:' starts its outcome,
-    'Answer:' its answer or a model answer, and 'At home:' the steps for someone on their own."""
+    'Answer:' its answer or a model answer, 'Online:' the steps on a video call, and 'At home:' the steps
+    for someone on their own. The steps shown are those for the delivery."""
     who, minutes = _activity_settings(node.info, source, line)
-    steps: list[Block] = []
-    at_home: list[Block] = []
+    parts: dict[str, list[Block]] = {"": [], ONLINE_STEPS: [], AT_HOME: []}
+    part = ""
     outcome: Inline = ()
     answer: Inline = ()
     for block in _inside(node, source):
@@ -221,13 +232,24 @@ def _activity(node: SyntaxTreeNode, source: str, line: int | None) -> Activity:
             outcome = _without_prefix(block.runs, OUTCOME)  # type: ignore[union-attr]
         elif text.startswith(ANSWER):
             answer = _without_prefix(block.runs, ANSWER)  # type: ignore[union-attr]
-        elif text.startswith(AT_HOME):
-            at_home.append(Paragraph(_without_prefix(block.runs, AT_HOME)))  # type: ignore[union-attr]
+        elif text.startswith((ONLINE_STEPS, AT_HOME)):
+            part = ONLINE_STEPS if text.startswith(ONLINE_STEPS) else AT_HOME
+            parts[part].append(Paragraph(_without_prefix(block.runs, part)))  # type: ignore[union-attr]
         elif isinstance(block, (Paragraph, BulletList)):
-            (at_home if at_home else steps).append(block)
+            parts[part].append(block)
         else:
             raise ToolkitError("an activity can hold only paragraphs and lists: put a table on the slide", source, line)
-    return Activity(tuple(steps), who, minutes, outcome, answer, tuple(b for b in at_home if _has_text(b)))
+    online, at_home = (tuple(b for b in parts[name] if _has_text(b)) for name in (ONLINE_STEPS, AT_HOME))
+    if delivery == ONLINE and not online:
+        raise ToolkitError(
+            "this activity has no 'Online:' steps: add how to run it on a video call (see docs/authoring.md)",
+            source,
+            line,
+        )
+    room = tuple(parts[""])
+    if delivery == ONLINE:  # someone at home does it as they would in the room, not as on a call
+        return Activity(online, who, minutes, outcome, answer, at_home or room, online=True)
+    return Activity(room, who, minutes, outcome, answer, at_home)
 
 
 def _has_text(block: Block) -> bool:

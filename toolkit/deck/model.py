@@ -99,7 +99,8 @@ class Activity:
 
     Shown on its own slide layout during the session (the answer in the speaker notes, for after),
     and as a thing to try at home in handouts, with the answer at the end. `at_home` is its own
-    wording for someone on their own, where the steps speak of a partner or a group."""
+    wording for someone on their own, where the steps speak of a partner or a group. `online`: the steps
+    are for a video call, where pairs and groups meet in breakout rooms."""
 
     blocks: tuple[Block, ...]
     who: str = "alone"
@@ -107,6 +108,7 @@ class Activity:
     outcome: Inline = ()
     answer: Inline = ()
     at_home: tuple[Block, ...] = ()
+    online: bool = False
 
 
 Block = Paragraph | BulletList | Table | Image | KeyFact | Diagram | Activity
@@ -155,6 +157,7 @@ class DeckMeta:
     title: str
     language: str
     audience: str = "general"
+    delivery: str = "room"  # or "online": on a video call
     duration: int | None = None
     source: str = ""
     site: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.models import SiteContent
 from ..errors import ToolkitError
@@ -15,6 +15,7 @@ from ..i18n.content import in_language
 from ..i18n.languages import code_of, semicolon_list
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
+from .delivery import ONLINE, ROOM, check_delivery, declared_deliveries
 from .markdown import parse_session
 from .model import Deck, DeckMeta, deck_text
 from .template import SessionTemplates
@@ -30,9 +31,14 @@ EXAMPLE_NOTE = N_("This deck is made from example content. Check every local fac
 
 
 def make_deck(
-    root: ContentRoot, site: SiteContent, topic: str, audience: str = GENERAL, translator: Translator | None = None
+    root: ContentRoot,
+    site: SiteContent,
+    topic: str,
+    audience: str = GENERAL,
+    translator: Translator | None = None,
+    delivery: str = ROOM,
 ) -> Deck:
-    """Render the topic's template for the site and audience, and parse the result.
+    """Render the topic's template for the site, audience and delivery, and parse the result.
 
     With a translator, the deck is in its language, local content too; a draft translation, or one with
     local content left in English, gets a note on the first slide.
@@ -44,11 +50,11 @@ def make_deck(
     source = str(templates.path(topic).relative_to(root.path))
     if check_audience(audience) not in declared_audiences(templates.path(topic)):
         raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
+    if check_delivery(delivery) not in declared_deliveries(templates.path(topic)):
+        raise ToolkitError(f"cannot be run '{delivery}': add it to 'deliveries' in the front matter", source, 1)
     tag = translator.language.tag if translator else site.language
-    context = {"site": site, "topic": topic, "audience": audience, "language": code_of(tag)}
-    markdown = templates.render(topic, translator, **context)
-    for_whom = site.id if audience == GENERAL else f"{site.id}, {audience}"
-    parsed = parse_session(markdown, f"{source} (rendered for {for_whom})")
+    markdown = templates.render(topic, translator, **session_context(site, topic, audience, delivery, code_of(tag)))
+    parsed = parse_session(markdown, f"{source} (rendered for {for_whom(site.id, audience, delivery)})", delivery)
     front = parsed.front_matter
     title = str(front.get("title", "")).strip()
     if not title:
@@ -58,6 +64,7 @@ def make_deck(
         title=title,
         language=tag,
         audience=audience,
+        delivery=delivery,
         duration=front.get("duration"),
         source=source,
         site=site.id,
@@ -77,6 +84,23 @@ def make_deck(
     notices += [words(DECK_NOTICE, facts=semicolon_list(unconfirmed, tag))] if unconfirmed else []
     date = shown_site.oldest_check_in(shown).isoformat()
     return Deck(replace(meta, notices=tuple(notices), unconfirmed=unconfirmed, date=date), parsed.slides)
+
+
+def session_context(site: SiteContent, topic: str, audience: str, delivery: str, language: str) -> dict[str, Any]:
+    """What a session template can use: the site's content, and whom, how and in which language it is for."""
+    return {
+        "site": site,
+        "topic": topic,
+        "audience": audience,
+        "delivery": delivery,
+        "online": delivery == ONLINE,
+        "language": language,
+    }
+
+
+def for_whom(site: str, audience: str, delivery: str) -> str:
+    """The site, with the audience and delivery where they are not the usual: "leeds-eastgate, in-work, online"."""
+    return ", ".join([site] + [audience] * (audience != GENERAL) + [delivery] * (delivery != ROOM))
 
 
 @cache

@@ -30,6 +30,7 @@ from ..errors import ToolkitError
 from ..files import confined
 from ..i18n.clock import rendering_in, rendering_language
 from ..i18n.languages import SOURCE, list_separator
+from ..i18n.numbers import money, percent
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Unconfirmed, Untranslated
 from .limits import ConfinedLoader, LimitedSandbox, LimitError, render_limited
 from .messages import LinesToTranslate
@@ -133,6 +134,8 @@ class SessionTemplates:
         self.env.filters["yaml"] = to_yaml
         self.env.filters["list_join"] = list_join
         self.env.filters["mid_sentence"] = mid_sentence
+        self.env.filters["money"] = money
+        self.env.filters["percent"] = percent
         self.env.limit_filters()
         self._sources: dict[str, list[Path]] = {}
 

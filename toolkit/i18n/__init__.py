@@ -29,6 +29,11 @@ WHO_WORDS = {
     "groups": N_("In small groups"),
     "everyone": N_("As a whole group"),
 }
+ONLINE_WHO_WORDS = {  # on a video call, where pairs and groups go to breakout rooms
+    **WHO_WORDS,
+    "pairs": N_("In pairs, in breakout rooms"),
+    "groups": N_("In small groups, in breakout rooms"),
+}
 MINUTES = Nn_("%(num)s minute", "%(num)s minutes")
 OUTCOME = N_("You end with:")
 ANSWER = N_("Answer:")

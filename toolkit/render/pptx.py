@@ -23,6 +23,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
+from ..deck.delivery import ONLINE
 from ..deck.model import (
     Activity,
     Block,
@@ -55,6 +56,7 @@ TITLE_SIZE = 36
 SIZES = (32.0, 28.0, 24.0)  # body text sizes, largest first: short slides use larger type
 SPACINGS = (0.8, 0.6, 0.4)  # space after list items, as a share of the type size, where there is room
 COVER_NOTE = N_("Show this slide while people arrive.")
+ONLINE_COVER_NOTE = N_("Share your screen with this slide while people join the call.")
 EXAMPLE_COVER = N_("Example content: check the local facts")
 CONTINUED = N_("Continued from the previous slide.")
 CONTINUED_TITLE = (N_("%(title)s (continued)"), N_("%(title)s (continued %(number)s)"))
@@ -75,7 +77,8 @@ def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     if _is_cover(first):
         writer.cover(first.title, first.blocks, first.notes)  # type: ignore[arg-type]
     else:
-        writer.cover(deck.meta.title, (), (Note("do", (Run(options.words(COVER_NOTE)),)),))
+        note = ONLINE_COVER_NOTE if deck.meta.delivery == ONLINE else COVER_NOTE
+        writer.cover(deck.meta.title, (), (Note("do", (Run(options.words(note)),)),))
         rest = list(deck.slides)
     for slide in rest:
         writer.slide(slide)

@@ -21,7 +21,7 @@ from ..content.theme import Theme
 from ..deck.model import Activity, BulletList, Diagram, Image, Inline, KeyFact, Run
 from ..errors import ToolkitError
 from ..files import inside
-from ..i18n import MINUTES, N_, OUTCOME, WHO_WORDS, Words, language
+from ..i18n import MINUTES, N_, ONLINE_WHO_WORDS, OUTCOME, WHO_WORDS, Words, language
 from .icons import icon_png
 from .paginate import (
     ACTIVITY_HEADER,
@@ -192,7 +192,7 @@ class Painter:
 
     def activity_header(self, activity: Activity, box: Box) -> None:
         size = 28.0
-        who = self.words(WHO_WORDS[activity.who])
+        who = self.words((ONLINE_WHO_WORDS if activity.online else WHO_WORDS)[activity.who])
         parts = [(WHO_ICONS[activity.who], who)]
         if activity.minutes:
             parts.append(("clock", self.words.n(*MINUTES, activity.minutes)))
