@@ -107,20 +107,17 @@ def _status_counts(records: list[FactRecord]) -> list[tuple[str, int]]:
 
 
 def _session(entry: Entry) -> tuple[str, ...]:
-    """What a deck and its handouts share: one session, for one site, audience and language."""
-    return (entry["district"], entry["site"], entry["language"], entry["topic"], entry.get("audience", "general"))
+    """What a deck and its handouts share: one session, for one site, audience, delivery and language."""
+    return (*_order(entry)[:4], entry.get("audience", "general"), entry.get("delivery", "room"))
 
 
 def _order(entry: Entry) -> tuple[str, ...]:
-    return (entry["district"], entry["site"], entry["language"], entry["topic"], entry.get("audience", ""))
+    where = (entry["district"], entry["site"], entry["language"], entry["topic"])
+    return (*where, entry.get("audience", ""), entry.get("delivery", ""))
 
 
 def _deck_report(out: Path, entry: Entry, entries: dict[str, Entry], checker: Checker) -> DeckReport:
-    stem = Path(entry["path"]).name.split(".")[0]
-    folder = Path(entry["path"]).parent
-    same = [
-        e for e in entries.values() if Path(e["path"]).parent == folder and Path(e["path"]).name.split(".")[0] == stem
-    ]
+    same = [e for e in entries.values() if _session(e) == _session(entry)]
     files = tuple(sorted(same, key=lambda e: (e["format"] != "pptx", e["format"], e.get("style", ""))))
     page = Path(entry["path"]).with_suffix(".html").as_posix()
     return DeckReport(entry, checker.check(read_document(out / entry["path"])), files, page)

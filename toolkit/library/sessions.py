@@ -18,6 +18,7 @@ from .. import __version__
 from ..content.loader import find_sites, load_site
 from ..content.models import SiteContent
 from ..deck.audience import GENERAL
+from ..deck.delivery import ROOM
 from ..deck.model import Activity, BulletList, Deck, plain
 from ..deck.session import make_deck
 from ..i18n import language
@@ -45,17 +46,19 @@ class Summary:
 
 @dataclass(frozen=True)
 class Session:
-    """One topic for one audience at one jobcentre, in every language built."""
+    """One topic for one audience and one delivery at one jobcentre, in every language built."""
 
     topic: str
     audience: str
+    delivery: str
     files: tuple[Entry, ...]  # the decks and handouts, in every language
     summaries: dict[str, Summary]  # by language code
 
     @property
     def name(self) -> str:
-        """The file name the build uses, without the format: cv, cv.in-work."""
-        return self.topic if self.audience == GENERAL else f"{self.topic}.{self.audience}"
+        """The file name the build uses, without the format: cv, cv.in-work, cv.in-work.online."""
+        audience = "" if self.audience == GENERAL else f".{self.audience}"
+        return self.topic + audience + ("" if self.delivery == ROOM else f".{self.delivery}")
 
     @property
     def languages(self) -> list[str]:
@@ -107,26 +110,32 @@ def jobcentres(
     `known` holds summaries from the last run, by deck path; only decks with new inputs are summarised again.
     """
     refs = {(r.district, r.site): r for r in find_sites(root.content)}
-    groups: dict[tuple[str, str], dict[tuple[str, str], list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    groups: dict[tuple[str, str], dict[tuple[str, str, str], list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries.values():
         if (entry["district"], entry["site"]) in refs:
-            groups[(entry["district"], entry["site"])][(entry["topic"], entry.get("audience", GENERAL))].append(entry)
+            kind = (entry["topic"], entry.get("audience", GENERAL), entry.get("delivery", ROOM))
+            groups[(entry["district"], entry["site"])][kind].append(entry)
     decks = [e for e in entries.values() if e["format"] == "pptx" and (e["district"], e["site"]) in refs]
     summaries = _summaries(root, decks, known, workers)
     found = []
     for key in sorted(groups):
-        made = [_session(topic, audience, files, summaries) for (topic, audience), files in groups[key].items()]
-        sessions = tuple(sorted((s for s in made if s.summaries), key=lambda s: (s.topic, s.audience != GENERAL)))
+        made = [_session(*kind, files, summaries) for kind, files in groups[key].items()]
+        sessions = tuple(sorted((s for s in made if s.summaries), key=_session_order))
         if sessions:
             found.append(Jobcentre(load_site(root.content, refs[key]), sessions))
     return sorted(found, key=lambda j: j.content.jobcentre.name), summaries
 
 
-def _session(topic: str, audience: str, files: list[Entry], summaries: dict[str, dict]) -> Session:
+def _session(topic: str, audience: str, delivery: str, files: list[Entry], summaries: dict[str, dict]) -> Session:
     decks = [e for e in files if e["format"] == "pptx" and e["path"] in summaries]
     by_language = {code_of_entry(e): Summary(**_fields(summaries[e["path"]])) for e in decks}
     order = sorted(files, key=_file_order)
-    return Session(topic, audience, tuple(order), by_language)
+    return Session(topic, audience, delivery, tuple(order), by_language)
+
+
+def _session_order(session: Session) -> tuple:
+    """Each topic together: for everyone first, then each audience; in the room before on a video call."""
+    return session.topic, session.audience != GENERAL, session.audience, session.delivery != ROOM
 
 
 FORMAT_ORDER = ("pptx", "pdf", "docx", "html", "txt")
@@ -174,7 +183,10 @@ def _summarise_entry(job: tuple[Path, Entry]) -> Summary:
     root = ContentRoot.at(path)
     ref = next(r for r in find_sites(root.content) if (r.district, r.site) == (entry["district"], entry["site"]))
     translator = make_translator(root.templates, language(entry["language"]))
-    deck = make_deck(root, load_site(root.content, ref), entry["topic"], entry.get("audience", GENERAL), translator)
+    site = load_site(root.content, ref)
+    deck = make_deck(
+        root, site, entry["topic"], entry.get("audience", GENERAL), translator, entry.get("delivery", ROOM)
+    )
     return summarise(deck)
 
 

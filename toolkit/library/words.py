@@ -30,6 +30,9 @@ TEXT = {
     "session": N_("Session"),
     "length": N_("Length"),
     "who": N_("Who it is for"),
+    "how": N_("Where it is run"),
+    "room": N_("At the jobcentre"),
+    "online": N_("On a video call"),
     "download_all": N_("Download all the sessions for %(name)s (zip file, %(size)s)"),
     "covers": N_("What it covers"),
     "notes": N_("Speaker notes"),
@@ -80,6 +83,10 @@ class PageWords:
     def audience(self, name: str) -> str:
         """Who a session is for, in a few words."""
         return self.say("for_everyone" if name == "general" else name)
+
+    def delivery(self, name: str) -> str:
+        """Where a session is run: at the jobcentre or on a video call."""
+        return self.say(name)
 
     def size(self, path: Path) -> str:
         """How big a file is, in words a screen reader says well: 340 kilobytes, 1.2 megabytes."""
