@@ -73,3 +73,9 @@ def test_words_and_a_tag_on_one_line_are_refused_with_the_line(tmp_path: Path) -
 def test_a_shared_part_that_starts_with_a_slide_break_has_its_words_found() -> None:
     part = '{# The plan for today. #}\n\n---\n\n# Plan for today {room}\n\n- {{ ngettext("a", "b", 1) }}\n'
     assert [(line, m.text) for line, m in messages_in(part)] == [(5, "Plan for today")]
+
+
+def test_a_title_that_starts_like_a_note_line_is_all_words() -> None:
+    """Only a paragraph starts with a line type: a translator must see the whole title."""
+    found = [m.text for _, m in messages_in("# Example: leading a team\n\n::: notes\nExample: I led a team.\n:::\n")]
+    assert found == ["Example: leading a team", "I led a team."]

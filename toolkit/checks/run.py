@@ -62,6 +62,7 @@ def _template_reports(
     from ..content.local import local_facts
     from ..deck.audience import check_audience, declared_audiences
     from ..deck.delivery import check_delivery, declared_deliveries
+    from ..deck.markdown import parse_session
     from ..deck.session import for_whom, session_context
     from ..deck.template import SessionTemplates
     from ..i18n import language
@@ -101,6 +102,9 @@ def _template_reports(
             markdown = templates.render(
                 topic, translator, **session_context(shown, topic, audience, delivery, lang.code)
             )
+            parse_session(
+                markdown, name, delivery
+            )  # what a build would refuse, such as an activity with no Online: steps
             document = markdown_document(without_marks(markdown), name)
             reports.append(checker.check(replace(document, local=local[code], language=lang.tag)))
     return reports

@@ -28,6 +28,7 @@ SECTIONS = (
 NOT_FACTS = {"source", "checked", "kind", "mode", "step_free_access", "nation", "example", "language", "translations"}
 NOT_FACTS |= {"unconfirmed"}  # names of fields, such as "address", not words a slide shows
 NOT_FACTS |= {"day", "start", "end", "topic"}  # timetable words any slide could use: "Monday", "10:00", "star"
+NOT_FACTS |= {"disability_confident", "per"}  # levels and units any slide could use: "employer", "month"
 MIN_LENGTH = 4  # shorter strings ("Yes", "bus") would match anywhere
 
 

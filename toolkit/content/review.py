@@ -32,6 +32,7 @@ REVIEW_MONTHS = {
     "employers": 6,
     "services": 6,
     "timetable": 3,
+    "rates": 12,  # pay and Universal Credit rates change each April
 }
 DUE_SOON_DAYS = 30  # a fact this close to its review date is "due soon"
 

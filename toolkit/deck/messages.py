@@ -25,8 +25,12 @@ from jinja2.ext import Extension
 from .markdown import LINE_TYPES  # they are syntax, like a list's "-": English, and outside the message
 
 _TAG = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+# What starts a line and stays outside its message: a heading or list mark and a picture, or a line type
+# ("Say:", "At home:"), which starts only a paragraph: "# Example: leading a team" is a title, all of it words.
 _LEAD = re.compile(
-    r"^(\s*(?:#+\s+|[-*+]\s+|\d+[.)]\s+)?(?:!\[\]\([^)]*\)\s*)?(?:" + "|".join(map(re.escape, LINE_TYPES)) + r")?\s*)"
+    r"^(\s*(?:(?:#+\s+|[-*+]\s+|\d+[.)]\s+)(?:!\[\]\([^)]*\)\s*)?|!\[\]\([^)]*\)\s*|(?:"
+    + "|".join(map(re.escape, LINE_TYPES))
+    + r"))?\s*)"
 )
 _LAYOUT = re.compile(r"\s*\{[a-z -]+\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
 _SETTING = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")  # "title: ..." in front matter

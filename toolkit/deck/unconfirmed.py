@@ -8,7 +8,7 @@ notice at the start lists them with the other unconfirmed facts the output shows
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -46,7 +46,7 @@ def unconfirmed_shown(site: SiteContent, shown: str, words: Words) -> list[str]:
             if field.split(".")[-1] in TIMES:
                 found += [words(TIMES_TOO)] if any(t in shown for t in _times(fact)) else []
                 continue
-            value = _value(fact, field)
+            value = getattr(fact, "name", "") if _is_keyword(fact, field) else _value(fact, field)
             texts = value if isinstance(value, list) else [value]
             found += [str(t) for t in texts if isinstance(t, str) and t and " ".join(t.split()) in shown]
     return list(dict.fromkeys(found))
@@ -89,6 +89,13 @@ def _value(fact: Fact, field: str) -> Any:
     if inner and isinstance(value, list):
         return [getattr(item, inner, None) for item in value]
     return value
+
+
+def _is_keyword(fact: Fact, field: str) -> bool:
+    """Whether a field holds one of a few set words, like a Disability Confident level ("employer"), which a
+    slide shows in its own words: the notice then names the fact ("Leeds City Council") instead."""
+    annotation = type(fact).model_fields[field.partition(".")[0]].annotation
+    return get_origin(annotation) is Literal or any(get_origin(arg) is Literal for arg in get_args(annotation))
 
 
 def _times(fact: Fact) -> list[str]:
