@@ -17,7 +17,7 @@ from toolkit.project import ContentRoot
 
 from .conftest import toolkit
 
-TOPICS = {"cv", "star", "transport", "employers", "support", "welcome"}
+TOPICS = {"cv", "star", "transport", "employers", "support", "welcome", "health-and-work", "earning"}
 ENTRY_KEYS = {
     "path",
     "district",

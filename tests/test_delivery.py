@@ -21,10 +21,9 @@ from toolkit.handout.contacts import contacts_for
 from toolkit.i18n import Words, language
 from toolkit.i18n.catalogues import make_translator
 from toolkit.i18n.content import in_language
-from toolkit.project import ContentRoot
 
-from .conftest import REPO, toolkit
-from .test_whole_session import ROOM_PHRASES, handout_text
+from .conftest import toolkit
+from .test_whole_session import ROOM_PHRASES, handout_text, root
 
 SITES = ("leeds-eastgate", "cardiff-north")  # cardiff-north is also made in Welsh, Polish and Arabic
 # Words that only make sense in a room, never said on a video call.
@@ -77,11 +76,6 @@ At home:
 Answer: A story with a result.
 :::
 """
-
-
-@cache
-def root() -> ContentRoot:
-    return ContentRoot.at(REPO)
 
 
 def online_sessions() -> list[tuple[str, str, str, str | None]]:

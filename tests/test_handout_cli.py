@@ -11,6 +11,7 @@ import pytest
 from toolkit.project import ContentRoot
 
 from .conftest import REPO, toolkit
+from .test_build import TOPICS
 
 HOSTILE = '<img src="file:///etc/passwd"> url(http://example.org/x.css) <script>alert(1)</script>'
 
@@ -155,9 +156,9 @@ def test_every_example_handout_passes_the_checker(tmp_path: Path) -> None:
     ]
     result = toolkit("--root", REPO, *args, "--pack", "--out", out)
     assert result.exit_code == 0, result.output + result.stderr
-    assert len(manifest(out)) == 6 * 7  # 6 topics, each in 3 styles of html and docx, and plain text
+    assert len(manifest(out)) == len(TOPICS) * 7  # each topic in 3 styles of html and docx, and plain text
     report = toolkit("--root", REPO, "check", "--format", "json", "--fail-on", "error", out)
     assert report.exit_code == 0, report.output
     checked = json.loads(report.stdout)["files"]
-    assert len(checked) == 6 * 7 + 6 * 3 * 4  # the handouts, and each pack's copies and message
+    assert len(checked) == len(TOPICS) * (7 + 3 * 4)  # the handouts, and each pack's copies and message
     assert not [f for r in checked for f in r["findings"] if f["severity"] == "error"]

@@ -13,7 +13,7 @@ from pptx import Presentation
 from toolkit.content.loader import find_sites, load_site
 from toolkit.deck.model import deck_text
 from toolkit.deck.session import make_deck
-from toolkit.deck.unconfirmed import TIMES, UNMARKED
+from toolkit.deck.unconfirmed import TIMES, UNMARKED, is_keyword
 from toolkit.handout import make_handout
 from toolkit.i18n import Words, language
 from toolkit.i18n.catalogues import make_translator
@@ -31,7 +31,7 @@ def unconfirmed_texts(site_id: str) -> list[str]:
     ref = next(r for r in find_sites(root().content) if r.site == site_id)
     found = []
     for _, fact in load_site(root().content, ref).facts():
-        for field in fact.unconfirmed_fields:
+        for field in (f for f in fact.unconfirmed_fields if not is_keyword(fact, f)):
             name, _, inner = field.partition(".")
             value = getattr(fact, name)
             values = [getattr(item, inner) for item in value] if inner else [value]

@@ -44,6 +44,7 @@ def employer(**changes: Any) -> dict[str, Any]:
         "getting_there": "Bus 1 to the market.",
         "source": "https://bakery.example.org",
         "checked": dt.date(2026, 1, 5),
+        "disability_confident": "committed",
     }
     return row | changes
 
@@ -171,7 +172,7 @@ def test_unknown_columns_list_the_expected_ones(mini: ContentRoot, tmp_path: Pat
     result = import_(mini, xlsx(tmp_path / "cols.xlsx", [employer(webiste="https://x.example.org")], columns))
     assert result.exit_code == 1
     assert "column E: 'webiste' is not a column we know (did you mean 'website'?)" in result.stderr
-    assert "column K: 'notes' is not a column we know" in result.stderr
+    assert "column L: 'notes' is not a column we know" in result.stderr
     assert "The columns for employers are: name, sector, entry_roles" in result.stderr
     assert "has no 'website' column: add it" in result.stderr
 
@@ -238,7 +239,7 @@ def test_text_that_yaml_would_misread_is_quoted(mini: ContentRoot, tmp_path: Pat
         ({"website": '=HYPERLINK("https://x.example.org")'}, "column E (website): is empty"),  # formulas: values only
         ({"sector": "#REF!"}, "shows an Excel error (#REF!)"),
         ({"sector": dt.time(9, 30)}, "is a date or time in the spreadsheet"),
-        ({"extra": "x"}, "row 2, column K: has a value but no column name in row 1"),
+        ({"extra": "x"}, "row 2, column L: has a value but no column name in row 1"),
     ],
 )
 def test_cells_excel_gets_wrong_are_explained(mini: ContentRoot, tmp_path: Path, change: dict, message: str) -> None:

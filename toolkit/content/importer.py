@@ -72,6 +72,7 @@ KINDS: dict[str, tuple[Part, ...]] = {
                 "getting_there",
                 "source",
                 "checked",
+                "disability_confident",
             ),
         ),
     ),

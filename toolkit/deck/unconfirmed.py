@@ -46,7 +46,9 @@ def unconfirmed_shown(site: SiteContent, shown: str, words: Words) -> list[str]:
             if field.split(".")[-1] in TIMES:
                 found += [words(TIMES_TOO)] if any(t in shown for t in _times(fact)) else []
                 continue
-            value = getattr(fact, "name", "") if _is_keyword(fact, field) else _value(fact, field)
+            if is_keyword(fact, field):
+                continue  # a template shows it in its own words, so it marks it there (see is_keyword)
+            value = _value(fact, field)
             texts = value if isinstance(value, list) else [value]
             found += [str(t) for t in texts if isinstance(t, str) and t and " ".join(t.split()) in shown]
     return list(dict.fromkeys(found))
@@ -91,9 +93,12 @@ def _value(fact: Fact, field: str) -> Any:
     return value
 
 
-def _is_keyword(fact: Fact, field: str) -> bool:
-    """Whether a field holds one of a few set words, like a Disability Confident level ("employer"), which a
-    slide shows in its own words: the notice then names the fact ("Leeds City Council") instead."""
+def is_keyword(fact: Fact, field: str) -> bool:
+    """Whether a field holds one of a few set words, like a Disability Confident level ("employer").
+
+    A template shows such a value in its own words ("Disability Confident leader"), so the words cannot be
+    found in the output to list in the notice; the template marks it where it shows it, after asking
+    `fact.is_unconfirmed(field)`."""
     annotation = type(fact).model_fields[field.partition(".")[0]].annotation
     return get_origin(annotation) is Literal or any(get_origin(arg) is Literal for arg in get_args(annotation))
 

@@ -166,7 +166,8 @@ class _Writer:
             self._page(layout, kind, part, text_area, side_area, images)
 
     def _measurer(self, area: Area, size: float = SIZES[-1]) -> Measurer:
-        return Measurer(arial(), Sizes(body=size, width=area.width, height=area.height))
+        """Tables a little smaller than the body text, as they hold more words: 20 pt beside 24 pt, 28 beside 32."""
+        return Measurer(arial(), Sizes(body=size, table=size - 4, width=area.width, height=area.height))
 
     def _page(self, layout, kind: str, slide: Slide, text: Area, side: Area | None, images: list[Image]) -> None:
         page = self.prs.slides.add_slide(layout)
