@@ -38,6 +38,7 @@ from .paginate import (
 from .pptx_text import add_paragraph, fill_text, plain_frame
 from .qr import qr_png, short_address
 
+HEADER_SIZES = (28.0, 24.0, 20.0)  # an activity's "who" and "how long", largest first
 WHO_ICONS = {"alone": "person", "pairs": "pair", "groups": "group", "everyone": "group"}
 QR_ALT = N_("QR code for %(address)s")
 QR_SIZE = 140.0  # points: big enough to scan from the middle of a room
@@ -191,19 +192,26 @@ class Painter:
             add_paragraph(shape.text_frame, runs, self.measurer.sizes.body, self.lang, True)
 
     def activity_header(self, activity: Activity, box: Box) -> None:
-        size = 28.0
+        """Who and how long, each with its icon, in large bold type: smaller only if they would not fit."""
         who = self.words((ONLINE_WHO_WORDS if activity.online else WHO_WORDS)[activity.who])
         parts = [(WHO_ICONS[activity.who], who)]
         if activity.minutes:
             parts.append(("clock", self.words.n(*MINUTES, activity.minutes)))
+
+        def width(text: str, size: float) -> float:
+            return self.measurer.metrics.width(text, size, bold=True) + 24
+
+        size = next(
+            (s for s in HEADER_SIZES if sum(44 + 10 + width(t, s) + 36 for _, t in parts) <= box.width),
+            HEADER_SIZES[-1],
+        )
         left = box.left
         for icon, text in parts:
             self.icon(icon, Box(left, box.top + (ACTIVITY_HEADER - 44) / 2, 44, 44))
-            width = self.measurer.metrics.width(text, size, bold=True) + 24
-            shape = self.textbox(Box(left + 44 + 10, box.top, width, ACTIVITY_HEADER), f"Activity: {text}")
+            shape = self.textbox(Box(left + 44 + 10, box.top, width(text, size), ACTIVITY_HEADER), f"Activity: {text}")
             shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             add_paragraph(shape.text_frame, (Run(text, bold=True),), size, self.lang, True)
-            left += 44 + 10 + width + 36
+            left += 44 + 10 + width(text, size) + 36
 
     # ---- the column beside the text -----------------------------------------------------------
     def side_column(self, images: list[Image], links: list[str], box: Box, assets: Path) -> None:
