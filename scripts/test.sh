@@ -6,5 +6,7 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e ".[test]"
 .venv/bin/ruff check .
-.venv/bin/toolkit check --fail-on warning    # our own templates, for every example site and audience
+# Our own templates, for every example site, audience and delivery: the summary line, or the whole report if it fails.
+report=$(.venv/bin/toolkit check --fail-on warning 2>&1) || { echo "$report"; exit 1; }
+echo "$report" | tail -n 1
 .venv/bin/python -m pytest -q
