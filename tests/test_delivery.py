@@ -3,6 +3,7 @@ and an online way to run every activity."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 import pytest
@@ -186,3 +187,13 @@ def test_a_topic_asked_for_a_delivery_it_does_not_support_is_an_error(tmp_path) 
     assert "Left out 'star' is not written for online" in result.output
     assert (out / "south-east-wales" / "newport" / "en" / "cv.online.pptx").is_file()
     assert not (out / "south-east-wales" / "newport" / "en" / "star.online.pptx").exists()
+
+
+def test_handouts_for_an_online_session_are_named_for_it(tmp_path) -> None:
+    args = ("handout", "--site", "leeds-eastgate", "--topic", "star", "--format", "txt", "--out", tmp_path)
+    result = toolkit(*args, "--delivery", "online")
+    assert result.exit_code == 0, result.output
+    made = tmp_path / "west-yorkshire" / "leeds-eastgate" / "en" / "star.online.txt"
+    assert made.is_file() and "breakout" not in made.read_text(encoding="utf-8")
+    entry = json.loads((tmp_path / "manifest.json").read_text())["files"][0]
+    assert (entry["delivery"], entry["path"]) == ("online", "west-yorkshire/leeds-eastgate/en/star.online.txt")
