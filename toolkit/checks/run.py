@@ -102,9 +102,8 @@ def _template_reports(
             markdown = templates.render(
                 topic, translator, **session_context(shown, topic, audience, delivery, lang.code)
             )
-            parse_session(
-                markdown, name, delivery
-            )  # what a build would refuse, such as an activity with no Online: steps
+            # Refuse what a build would refuse, such as an activity with no Online: steps.
+            parse_session(markdown, name, delivery)
             document = markdown_document(without_marks(markdown), name)
             reports.append(checker.check(replace(document, local=local[code], language=lang.tag)))
     return reports

@@ -64,12 +64,8 @@ NOTE_TYPES = {
     "Tip:": "tip",
     "Time:": "time",
 }
-LINE_TYPES = (
-    *NOTE_TYPES,
-    OUTCOME,
-    AT_HOME,
-    ONLINE_STEPS,
-)  # words that start a line, stay English, and are never translated
+# Words that start a line, stay English, and are never translated.
+LINE_TYPES = (*NOTE_TYPES, OUTCOME, AT_HOME, ONLINE_STEPS)
 _TYPE_LIKE = re.compile(r"^([A-Z][a-z]+(?: [a-z]+)?):")  # "Note:", to name an unknown type in the error
 
 
