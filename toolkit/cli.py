@@ -1,29 +1,20 @@
-"""The `toolkit` command group and what its sub-commands share: options, consoles, the content root.
+"""The `toolkit` command group: one error line for every problem, and the sub-commands in toolkit/commands/.
 
-Commands parse the words, call the engine and report; no logic lives only in them (see toolkit/commands/).
+Commands parse the words, call the engine and report; no logic lives only in them.
 """
 
 from __future__ import annotations
 
 import errno
-import os
-import sys
-import tempfile
-import time
-import traceback
 from pathlib import Path
-from typing import NoReturn
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_BUG, ToolkitError
+from .commands import COMMANDS
+from .commands.shared import bug, fail
+from .errors import EXIT_BAD_INPUT, ToolkitError
 from .project import ContentRoot
-
-console = Console(highlight=False, soft_wrap=True)  # never break a path over two lines
-err = Console(stderr=True, highlight=False)
 
 
 class ToolkitGroup(click.Group):
@@ -92,83 +83,6 @@ def root_first(args: list[str]) -> list[str]:
     return [*moved, *rest, *args[end:]]
 
 
-def fail(problem: ToolkitError | str, code: int) -> NoReturn:
-    """Print one error line and exit with `code`."""
-    err.print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
-    sys.exit(code)
-
-
-def bug(problem: BaseException) -> NoReturn:
-    """Say in one line that the toolkit hit a bug, and write the traceback to a log file for whoever fixes it."""
-    log = write_bug_log(problem)
-    fail(
-        f"the toolkit hit a bug ({type(problem).__name__}), not a problem with your files. The details are in "
-        f"{log}: please send that file to whoever looks after the toolkit",
-        EXIT_BUG,
-    )
-
-
-def write_bug_log(problem: BaseException) -> Path:
-    """Write the traceback to a new file in the user's cache folder (or the temporary folder); returns its path."""
-    text = f"toolkit {__version__}, {' '.join(sys.argv)}\n\n" + "".join(traceback.format_exception(problem))
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "group-session-toolkit"
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    for folder in (cache, Path(tempfile.gettempdir())):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f"toolkit-bug-{stamp}-", suffix=".log", dir=folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            return Path(name)
-        except OSError:
-            continue
-    return Path("(no log: the cache and temporary folders cannot be written)")
-
-
-STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia."
-OUT_OPTION = click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder. Default: output/ in the content folder.",
-)
-
-
-def comma_list(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else []
-
-
-AUDIENCE_OPTION = click.option(
-    "--audience",
-    "audiences",
-    callback=comma_list,
-    help="Who the session is for, separated by commas: general (the default), new-to-work, experienced, in-work,"
-    " over-50. Topics not written for an audience are left out; naming one with --topic is an error.",
-)
-DELIVERY_OPTION = click.option(
-    "--delivery",
-    "deliveries",
-    callback=comma_list,
-    help="How the session is run, separated by commas: room (the default, at the jobcentre) or online (on a video"
-    " call). Topics that cannot be run that way are left out; naming one with --topic is an error.",
-)
-LANG_OPTION = click.option(
-    "--lang",
-    "languages",
-    callback=comma_list,
-    help="Languages, separated by commas, such as cy,pl,ar. Default: each site's own language.",
-)
-ALLOW_MISSING_OPTION = click.option(
-    "--allow-missing",
-    is_flag=True,
-    help="Build even if some text has no translation: the English appears, and the manifest says so.",
-)
-REQUIRE_REVIEWED_OPTION = click.option(
-    "--require-reviewed",
-    is_flag=True,
-    help="Refuse translations a qualified translator has not checked yet (drafts).",
-)
-
-
 @click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--root",
@@ -183,15 +97,5 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = root or ContentRoot.find(Path.cwd()) or Path(".")
 
 
-def root_of(ctx: click.Context) -> ContentRoot:
-    """The content root the --root option names."""
-    return ContentRoot.at(ctx.obj)
-
-
-def count(n: int, noun: str) -> str:
-    """'1 file', '2 files'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-# The commands live in toolkit/commands/, one module per family; importing them adds them to `main`.
-from .commands import build, check, content, facts, library, review, translations  # noqa: E402, F401
+for command in COMMANDS:
+    main.add_command(command)

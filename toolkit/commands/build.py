@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..cli import (
+from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, ToolkitError
+from ..project import ContentRoot
+from .shared import (
     ALLOW_MISSING_OPTION,
     AUDIENCE_OPTION,
     DELIVERY_OPTION,
@@ -21,18 +22,16 @@ from ..cli import (
     console,
     count,
     err,
-    main,
+    print_error,
     root_of,
 )
-from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, ToolkitError
-from ..project import ContentRoot
 
 if TYPE_CHECKING:
     from ..build import BuildResult, Job
     from ..i18n.outputs import TranslationRules
 
 
-@main.command()
+@click.command()
 @click.option("--district", help="Only build sites in this district.")
 @click.option("--site", help="Only build this site (jobcentre).")
 @click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
@@ -93,7 +92,7 @@ def build(
     _report(_run(root, work.jobs, folder, master, workers=jobs, force=force, rules=rules), folder)
 
 
-@main.command()
+@click.command()
 @click.option("--site", required=True, help="The site (jobcentre) the claimant goes to.")
 @click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas. Default: all.")
 @click.option("--style", "styles", callback=comma_list, default="standard", show_default=True, help=STYLE_HELP)
@@ -176,7 +175,7 @@ def _run(
 def _refuse(problems: list[ToolkitError]) -> None:
     """With --strict, name each fact not confirmed or overdue, one line each, and build nothing."""
     for problem in problems:
-        err.print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+        print_error(problem)
     if problems:
         err.print(f"Nothing was built: {count(len(problems), 'fact')} to check first (--strict).")
         raise SystemExit(EXIT_PROBLEMS)
@@ -197,7 +196,7 @@ def _report(result: BuildResult, folder: Path) -> None:
         _notes([f"{sites}: built from example content. Check every local fact before you use these files."])
     problems = [result.stopped] if result.stopped else result.errors
     for problem in dict.fromkeys(str(e) for e in problems):  # the same problem in many files, said once
-        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+        print_error(problem)
     if result.stopped:
         raise SystemExit(EXIT_BAD_INPUT)
     if result.errors:
@@ -219,7 +218,7 @@ def _summary(result: BuildResult, folder: Path) -> str:
     return f"Nothing to do: {count(len(result.unchanged), 'file')} in {folder} already up to date"
 
 
-@main.command()
+@click.command()
 @OUT_OPTION
 @click.option("--dry-run", is_flag=True, help="Only list the files; do not remove them.")
 @click.pass_context

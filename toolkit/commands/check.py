@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from ..checks.model import Severity
@@ -14,19 +13,18 @@ from ..checks.registry import all_rules
 from ..checks.report import as_json, print_text
 from ..checks.run import run_checks
 from ..checks.runner import FileReport
-from ..cli import (
+from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
+from .shared import (
     LANG_OPTION,
     comma_list,
     console,
-    err,
     fail,
-    main,
+    print_error,
     write_bug_log,
 )
-from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
 
 
-@main.command()
+@click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--district", help="Check the templates as rendered for this district's sites.")
 @click.option("--site", help="Check the templates as rendered for this site.")
@@ -84,7 +82,7 @@ def check(
         print_text(reports, console)
     for report in reports:
         if report.error:
-            err.print(f"[bold red]Error:[/] {escape(report.error)}", soft_wrap=True)
+            print_error(report.error)
     sys.exit(_exit_code(reports, Severity.named(fail_on)))
 
 
@@ -106,7 +104,7 @@ def _exit_code(reports: list[FileReport], threshold: Severity) -> int:
     return EXIT_PROBLEMS if any(f.severity >= threshold for r in reports for f in r.findings) else EXIT_OK
 
 
-@main.command()
+@click.command()
 def rules() -> None:
     """List every check with its code, name, default severity and settings."""
     table = Table("Code", "Name", "Severity", "What it finds", "Settings")

@@ -11,22 +11,22 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from ..cli import (
-    console,
-    err,
-    main,
-    root_of,
-)
 from ..content.review import DUE_SOON, OVERDUE, UNCONFIRMED
 from ..errors import EXIT_PROBLEMS, ToolkitError, one_line
 from ..project import ContentRoot, init_root
+from .shared import (
+    console,
+    err,
+    print_error,
+    root_of,
+)
 
 if TYPE_CHECKING:
     from ..content.facts import FactRecord
     from ..content.loader import SiteRef
 
 
-@main.command()
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def sites(ctx: click.Context, fmt: str) -> None:
@@ -47,7 +47,7 @@ def sites(ctx: click.Context, fmt: str) -> None:
     console.print(table)
 
 
-@main.command()
+@click.command()
 @click.option("--site", help="Check only this site (jobcentre), and say what each topic still needs.")
 @click.pass_context
 def validate(ctx: click.Context, site: str | None) -> None:
@@ -64,7 +64,7 @@ def validate(ctx: click.Context, site: str | None) -> None:
     records, load_problems = gather(root.content, refs, load_review_periods(root.path))
     problems = _theme_problems(root, refs) + (_site_needs(root, refs[0]) if site else load_problems)
     for problem in dict.fromkeys(str(p) for p in problems):  # a district's mistake shows once, not per site
-        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+        print_error(problem)
     if problems:
         raise SystemExit(EXIT_PROBLEMS)
     for label, problem, advice in _fact_warnings(records):
@@ -128,7 +128,7 @@ def _fact_summary(records: list[FactRecord]) -> str:
     return f" Facts: {', '.join(parts)}. Run 'toolkit facts' to see them all." if parts else ""
 
 
-@main.command()
+@click.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def init(folder: Path) -> None:
     """Start a new content folder with the example templates and content."""
@@ -136,7 +136,7 @@ def init(folder: Path) -> None:
     console.print(f"Made a content folder in {folder}. Next: cd {folder} and run 'toolkit build'.")
 
 
-@main.command("import")
+@click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--site", required=True, help="The site (jobcentre) whose file gets the rows.")
 @click.option(
@@ -162,7 +162,7 @@ def import_(
         plan = plan_import(root.content, find_site(root.content, site, district), file, kind, replace)
     except ImportProblems as problems:
         for problem in problems.problems:
-            err.print(f"[bold red]Error:[/] {escape(one_line(f'{file}: {problem}'))}", markup=True, soft_wrap=True)
+            print_error(one_line(f"{file}: {problem}"))
         count = len(problems.problems)
         err.print(f"{count} problem{'s' if count > 1 else ''}. Nothing was changed.")
         raise SystemExit(EXIT_PROBLEMS) from None
@@ -181,7 +181,7 @@ def import_(
         console.print(f"Changed {plan.path}")
 
 
-@main.command("new-site")
+@click.command("new-site")
 @click.argument("site")
 @click.option("--district", required=True, help="The district the jobcentre is in: its folder in local_content/.")
 @click.pass_context
@@ -193,7 +193,7 @@ def new_site(ctx: click.Context, site: str, district: str) -> None:
     console.print(f"Made {path}. Fill it in, then run 'toolkit validate --site {site}'.")
 
 
-@main.command("new-district")
+@click.command("new-district")
 @click.argument("district")
 @click.pass_context
 def new_district(ctx: click.Context, district: str) -> None:

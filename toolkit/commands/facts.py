@@ -16,11 +16,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..cli import console, count, err, main, root_of
 from ..content.review import DUE_SOON, FRESH, OVERDUE, UNCONFIRMED, load_review_periods
 from ..errors import EXIT_PROBLEMS
 from ..files import write_atomic
 from ..project import ContentRoot
+from .shared import console, count, print_error, root_of
 
 if TYPE_CHECKING:
     from ..content.facts import FactRecord
@@ -30,7 +30,7 @@ STATUS_STYLE = {FRESH: "green", DUE_SOON: "yellow", OVERDUE: "bold red", UNCONFI
 SPREADSHEET_FORMULA = ("=", "+", "-", "@")  # a cell starting with one of these runs as a formula in Excel
 
 
-@main.command()
+@click.command()
 @click.option("--district", help="Only facts the sites in this district use.")
 @click.option("--site", help="Only facts this site (jobcentre) uses.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
@@ -60,7 +60,7 @@ def facts(ctx: click.Context, district: str | None, site: str | None, fmt: str, 
     else:
         click.echo({"json": _json, "csv": _csv}[fmt](rows), nl=False)
     for problem in dict.fromkeys(str(p) for p in problems):
-        err.print(f"[bold red]Error:[/] {escape(problem)}", markup=True, soft_wrap=True)
+        print_error(problem)
     if problems:
         raise SystemExit(EXIT_PROBLEMS)
 

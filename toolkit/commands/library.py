@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import OUT_OPTION, console, count, main, root_of
+from .shared import OUT_OPTION, console, count, root_of
 
 LIBRARY_OPTION = click.option(
     "--to",
@@ -16,7 +16,7 @@ LIBRARY_OPTION = click.option(
 )
 
 
-@main.command()
+@click.command()
 @OUT_OPTION
 @LIBRARY_OPTION
 @click.option("--jobs", type=click.IntRange(min=1), help="How many decks to read at once. Default: one per core.")
@@ -35,7 +35,7 @@ def library(ctx: click.Context, out: Path | None, folder: Path | None, jobs: int
     console.print(f"Library for {count(done.sites, 'jobcentre')}: {done.index} ({changed})")
 
 
-@main.command()
+@click.command()
 @OUT_OPTION
 @LIBRARY_OPTION
 @click.option("--port", type=click.IntRange(min=1, max=65535), default=8000, show_default=True, help="The port.")

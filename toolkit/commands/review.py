@@ -6,18 +6,17 @@ from pathlib import Path
 
 import click
 
-from ..cli import (
+from ..errors import ToolkitError
+from .shared import (
     OUT_OPTION,
     comma_list,
     console,
     count,
-    main,
     root_of,
 )
-from ..errors import ToolkitError
 
 
-@main.command()
+@click.command()
 @click.option("--district", help="Only decks for sites in this district.")
 @click.option("--site", help="Only decks for this site.")
 @click.option("--topic", "topics", callback=comma_list, help="Only these topics, separated by commas.")
@@ -48,7 +47,7 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
     console.print(f"Made previews of {count(len(made), 'deck')}; {skipped} unchanged")
 
 
-@main.command()
+@click.command()
 @OUT_OPTION
 @click.pass_context
 def report(ctx: click.Context, out: Path | None) -> None:

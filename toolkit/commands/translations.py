@@ -7,16 +7,15 @@ import json
 import click
 from rich.table import Table
 
-from ..cli import (
+from ..errors import ToolkitError
+from .shared import (
     comma_list,
     console,
-    main,
     root_of,
 )
-from ..errors import ToolkitError
 
 
-@main.group(invoke_without_command=True)
+@click.group(invoke_without_command=True)
 @click.option(
     "--lang", "languages", callback=comma_list, help="Only these languages. Default: every one with catalogues."
 )
