@@ -30,7 +30,7 @@ from toolkit.deck.session import make_deck  # noqa: E402
 from toolkit.deck.template import SessionTemplates  # noqa: E402
 from toolkit.handout.contacts import contacts_for  # noqa: E402
 from toolkit.project import ContentRoot  # noqa: E402
-from toolkit.render import RenderOptions, load_writers  # noqa: E402
+from toolkit.render import RenderOptions, all_formats  # noqa: E402
 
 FORMATS = ("pptx", "html", "pdf")
 
@@ -69,7 +69,7 @@ def timed_build(root: ContentRoot, out: Path, *extra: str) -> tuple[float, str]:
 
 def floor_seconds(root: ContentRoot) -> tuple[float, int]:
     """The writers alone, in this process: decks are made first and not timed."""
-    writers = load_writers()
+    writers = all_formats()
     options = RenderOptions(master=root.master, assets=root.templates)
     decks = []
     for ref in find_sites(root.content):
@@ -79,7 +79,7 @@ def floor_seconds(root: ContentRoot) -> tuple[float, int]:
     start = time.perf_counter()
     for deck, contacts in decks:
         for fmt in FORMATS:
-            writers[fmt](deck, RenderOptions(options.master, options.assets, contacts=contacts))
+            writers[fmt].write(deck, RenderOptions(options.master, options.assets, contacts=contacts))
     return time.perf_counter() - start, len(decks) * len(FORMATS)
 
 

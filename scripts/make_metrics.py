@@ -1,4 +1,4 @@
-"""Make toolkit/render/arial_metrics.json: character widths for measuring slide text.
+"""Make toolkit/deck/arial_metrics.json: character widths for measuring slide text.
 
 Liberation Sans (SIL Open Font License) has the same widths as Arial, our house font, so text
 measured with it wraps as it will in PowerPoint. Needs fontTools and Debian's fonts-liberation2:
@@ -13,7 +13,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONTS = Path("/usr/share/fonts/truetype/liberation2")
-OUT = Path(__file__).resolve().parents[1] / "toolkit" / "render" / "arial_metrics.json"
+OUT = Path(__file__).resolve().parents[1] / "toolkit" / "deck" / "arial_metrics.json"
 # Latin, Latin-1, Latin Extended-A (Welsh, Polish), general punctuation and currency.
 RANGES = [(0x20, 0x7F), (0xA0, 0x180), (0x2010, 0x2027), (0x20AC, 0x20AD), (0x0174, 0x0178)]
 

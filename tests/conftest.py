@@ -1,21 +1,23 @@
-"""Shared fixtures: a small content root, a CLI runner, and no network for any test."""
+"""Shared fixtures: a small content root, builds made once, a browser, and no network for any test.
+
+Plain helpers and constants are in tests/helpers/; tests import them from there, never from a conftest.py.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from toolkit.cli import main
 from toolkit.project import ContentRoot
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
+from .helpers import FIXTURES, PREVIEWED_SITE, REPO, need_tool, toolkit
+from .helpers.browser import AXE, CHROMIUM, CHROMIUM_FLAGS
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +53,14 @@ def i18n_root(tmp_path: Path) -> ContentRoot:
     return ContentRoot.at(target)
 
 
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content folder made from the examples by `toolkit init`, as a content team would start."""
+    root = tmp_path / "ours"
+    assert toolkit("init", root).exit_code == 0
+    return root
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example content built once for all tests that read it."""
@@ -70,32 +80,16 @@ def bradford_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "west-yorkshire/bradford-eastbrook"
 
 
-def toolkit(*args: str) -> Result:
-    """Run the `toolkit` command in-process and return what it printed and its exit code."""
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def need_tool(found: bool, what: str) -> None:
-    """Skip a test when a tool is missing on a developer's machine, but fail in CI, which must have it."""
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {what} (see .ci/run)")
-        pytest.skip(f"{what} is not installed")
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-AXE = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+@pytest.fixture(scope="session")
+def previewed(example_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example build, with previews of one site's decks (PREVIEWED_SITE) and the review site."""
+    need_tool(shutil.which("soffice") is not None and shutil.which("pdftoppm") is not None, "LibreOffice and poppler")
+    out = tmp_path_factory.mktemp("previewed") / "output"
+    shutil.copytree(example_build, out)
+    result = toolkit("--root", REPO, "preview", "--out", out, "--site", PREVIEWED_SITE)
+    assert result.exit_code == 0, result.stderr
+    assert toolkit("--root", REPO, "report", "--out", out).exit_code == 0
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -116,14 +110,3 @@ def browser() -> Iterator[object]:
 def axe_source() -> str:
     need_tool(AXE.is_file(), "axe-core (npm ci --prefix tests/axe)")
     return AXE.read_text(encoding="utf-8")
-
-
-def axe_violations(page: object, axe: str, url: str) -> list[tuple[str, str]]:
-    """Open `url` in a playwright page and list axe-core's WCAG 2.2 AA violations as (rule, element)."""
-    page.goto(url)
-    page.evaluate(axe)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
-    )
-    assert result["testEngine"]["version"].startswith("4."), result["testEngine"]
-    return [(v["id"], v["nodes"][0]["html"][:80]) for v in result["violations"]]

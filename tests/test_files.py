@@ -115,7 +115,7 @@ def test_a_folder_that_is_itself_a_link_is_fine(tmp_path: Path) -> None:
 
 
 def test_a_link_loop_is_not_a_crash(tmp_path: Path) -> None:
-    from toolkit.content.yamlfile import read_yaml
+    from toolkit.yamlfile import read_yaml
 
     root = tmp_path / "root"
     root.mkdir()

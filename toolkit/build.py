@@ -16,14 +16,15 @@ from itertools import islice
 from pathlib import Path
 
 from .content.facts import gather, strict_problems
-from .content.loader import SiteRef, check_id, find_sites, load_site, select_sites
+from .content.loader import SiteRef, find_sites, load_site, select_sites
 from .content.models import SiteContent
 from .content.review import load_review_periods
 from .content.theme import Theme, load_theme, theme_inputs
-from .deck.audience import GENERAL, check_audience, declared_audiences
-from .deck.delivery import ROOM, check_delivery, declared_deliveries
+from .content.translated import in_language
+from .deck.audience import GENERAL, declared_audiences
+from .deck.delivery import ROOM, declared_deliveries
 from .deck.model import Deck
-from .deck.session import make_deck
+from .deck.session import choose_sessions, make_deck
 from .deck.template import SessionTemplates
 from .errors import OutputError, ToolkitError
 from .files import check_file_size, check_writable, confined, remove_leftovers, write_atomic
@@ -31,15 +32,14 @@ from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
 from .handout.content import named_in
 from .handout.model import Contact
-from .handout.pack import HANDOUT_FORMATS
 from .handout.styles import handout_assets, style_named
 from .i18n import Language, Words, language
 from .i18n.catalogues import Translator, make_translator, translation_inputs
-from .i18n.content import in_language
-from .i18n.outputs import TranslationRules, acceptable, check_catalogues, check_languages, translation_problems
+from .i18n.languages import code_of
 from .manifest import Entry, Manifest, read_manifest, write_manifest
 from .project import ContentRoot
-from .render import STYLED, THEMED, RenderOptions, load_writers
+from .render import RenderOptions, all_formats
+from .translations.outputs import TranslationRules, acceptable, check_catalogues, check_languages, translation_problems
 
 STANDARD = "standard"
 IN_FLIGHT = 3  # tasks queued per worker process
@@ -62,7 +62,7 @@ class Job:
         delivery = "" if self.delivery == ROOM else f".{self.delivery}"
         style = "" if self.style == STANDARD else f".{self.style}"
         name = f"{self.topic}{audience}{delivery}{style}.{self.fmt}"
-        return Path(self.site.district, self.site.site, language.split("-")[0].lower(), name)
+        return Path(self.site.district, self.site.site, code_of(language), name)
 
 
 @dataclass(frozen=True)
@@ -126,24 +126,17 @@ def plan(
     the plan lists each fact the sites use that is not confirmed or is overdue, so nothing is built from them.
     """
     templates = SessionTemplates(root.sessions)
-    known = templates.topics()
-    for topic in topics:
-        if check_id(topic, "topic") not in known:
-            raise ToolkitError(f"no topic called '{topic}': choose from {', '.join(known)}")
-    audiences = [check_audience(a) for a in audiences or [GENERAL]]
-    decks, notes = _decks(
-        templates, topics or known, audiences, [check_delivery(d) for d in deliveries or [ROOM]], topics
-    )
-    writers = load_writers()
+    decks, notes = choose_sessions(templates, topics, audiences or [GENERAL], deliveries or [ROOM])
+    known = all_formats()
     for fmt in formats:
-        if fmt not in writers:
-            raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(writers))}")
+        if fmt not in known:
+            raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(known))}")
     for style in styles or ():
         style_named(style)
     check_catalogues(root.templates, [language(lang) for lang in languages or ()])
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
-        Job(ref, topic, fmt, style if fmt in STYLED else STANDARD, audience, lang, delivery)
+        Job(ref, topic, fmt, style if known[fmt].styled else STANDARD, audience, lang, delivery)
         for ref in refs
         for topic, audience, delivery in decks
         for lang in languages or [""]
@@ -152,28 +145,6 @@ def plan(
     ]
     refused = strict_problems(gather(root.content, refs, load_review_periods(root.path))[0]) if strict else []
     return Plan(list(dict.fromkeys(jobs)), notes, refused)  # a format without styles is built once
-
-
-def _decks(
-    templates: SessionTemplates, topics: list[str], audiences: list[str], deliveries: list[str], named: list[str]
-) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """Each topic with each audience and delivery it is written for, and a note for each one left out."""
-    decks, notes = [], []
-    for topic in topics:
-        declared = declared_audiences(templates.path(topic))
-        ways = declared_deliveries(templates.path(topic))
-        decks += [(topic, a, d) for a in audiences if a in declared for d in deliveries if d in ways]
-        for missing, written in (
-            ([a for a in audiences if a not in declared], declared),
-            ([d for d in deliveries if d not in ways], ways),
-        ):
-            if not missing:
-                continue
-            problem = f"'{topic}' is not written for {' or '.join(missing)}: it is written for {', '.join(written)}"
-            if topic in named:
-                raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
-            notes.append(f"Left out {problem}")
-    return decks, notes
 
 
 def run(
@@ -207,16 +178,20 @@ def run(
             themes[ref.district] = _load_theme(root, ref.district, result)
         if ref not in sites:
             sites[ref] = _load(root, ref, result) if themes[ref.district] else None
-    check_languages(root.templates, {_language(j, sites[j.site]) for j in jobs if sites[j.site]}, rules)
+    check_languages(root.templates, {_language(j, site) for j in jobs if (site := sites[j.site])}, rules)
     memo: dict[tuple, str] = {}  # digests shared by many jobs, worked out once per build
     for (ref, topic, audience, delivery, _lang), group in groups.items():
         site, theme = sites[ref], themes[ref.district]
-        lang = _language(group[0], site) if site else None
+        if site is None or theme is None:  # the error is listed once, above; its jobs count as done
+            for job in group:
+                tick(job)
+            continue
+        lang = _language(group[0], site)
         todo = []
         for job in group:
-            inputs = _inputs(root, templates, site, theme, job, master, lang, memo) if site and theme else ""
-            entry = previous.get(job.output(lang.tag).as_posix()) if site else None
-            if site and (force or not _still_good(out, entry, inputs) or not acceptable(entry, rules)):
+            inputs = _inputs(root, templates, site, theme, job, master, lang, memo)
+            entry = previous.get(job.output(lang.tag).as_posix())
+            if force or not _still_good(out, entry, inputs) or not acceptable(entry, rules):
                 todo.append((job, inputs))
             else:
                 result.unchanged += [entry] if entry else []
@@ -260,7 +235,7 @@ def check_master(path: Path) -> Path:
     A path typed on the command line is the user's own choice, like a file given to 'toolkit check', so it
     is not confined to the content folder; but it is checked before any worker opens it.
     """
-    from .readers import check_office_zip
+    from .files import check_office_zip
 
     if path.suffix.lower() != ".pptx":
         raise ToolkitError("is not a .pptx file: save your slide master from PowerPoint as .pptx", path)
@@ -322,17 +297,18 @@ def _inputs(
     """A fingerprint of everything the job's output is made from: templates, images, look, content, format,
     audience, delivery, language and its catalogues, and for themed formats the district's theme files and logo.
     The parts many jobs share are kept in `memo`."""
-    files_key = ("files", job.topic, job.fmt == "pptx", lang.tag)
+    fmt = all_formats()[job.fmt]
+    files_key = ("files", job.topic, fmt.is_handout, lang.tag)
     if files_key not in memo:
         used = templates.sources(job.topic) + folder_files(root.templates / "images")
-        used += [master] if job.fmt == "pptx" else folder_files(handout_assets())
+        used += folder_files(handout_assets()) if fmt.is_handout else [master]
         used += translation_inputs(root.templates, lang)
         memo[files_key] = files_digest(used)
     content_key = ("content", job.site)
     if content_key not in memo:
         memo[content_key] = digest(site.model_dump_json())
     look = []
-    if job.fmt in THEMED:
+    if fmt.themed:
         theme_key = ("theme", job.site.district)
         if theme_key not in memo:
             memo[theme_key] = files_digest(theme_inputs(root.content, job.site.district, theme))
@@ -373,7 +349,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     """Render one deck and write it in each format and style; runs in a worker process."""
     root = ContentRoot(task.root)
     options = RenderOptions(master=task.master, assets=root.templates, theme=task.theme)
-    writers = load_writers()
+    writers = all_formats()
     entries, errors = [], []
     all_jobs = [job for job, _ in task.jobs]
     try:
@@ -387,8 +363,9 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     for job, inputs in task.jobs:
         try:
             own = translator.fork()  # what this output adds: the handout's own words
-            contacts = _contacts(task.site, deck, own) if job.fmt in HANDOUT_FORMATS else ()
-            data = writers[job.fmt](deck, replace(options, style=job.style, contacts=contacts, translator=own))
+            fmt = writers[job.fmt]
+            contacts = _contacts(task.site, deck, own) if fmt.is_handout else ()
+            data = fmt.write(deck, replace(options, style=job.style, contacts=contacts, translator=own))
             problems = translation_problems(root, own, task.rules, task.topic, job.output(task.language.tag))
             if problems:
                 errors += problems
@@ -438,14 +415,14 @@ def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
     templates = SessionTemplates(root.sessions)
     audiences = {topic: declared_audiences(templates.path(topic)) for topic in templates.topics()}
     ways = {topic: declared_deliveries(templates.path(topic)) for topic in templates.topics()}
-    formats = load_writers()
+    known = all_formats()
     stale = sorted(
         path
         for path, e in entries.items()
         if (e["district"], e["site"]) not in sites
         or e.get("audience", GENERAL) not in audiences.get(e["topic"], ())
         or e.get("delivery", ROOM) not in ways.get(e["topic"], ())
-        or e["format"] not in formats
+        or e["format"] not in known
         or not _known_style(e.get("style", STANDARD))
     )
     if not dry_run and stale:

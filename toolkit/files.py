@@ -17,6 +17,12 @@ from pathlib import Path
 
 from .errors import OutputError, ToolkitError
 
+# Limits for an Office file (a zip) from a user, checked before any library opens it.
+MAX_MEMBERS = 5000
+MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+MAX_RATIO = 200  # a member that grows more than this when unzipped is a zip bomb, not a document
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 # Zip entries carry a time; a fixed one keeps output bytes the same from run to run.
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -180,3 +186,24 @@ def check_file_size(path: Path, limit: int, doing: str) -> None:
         raise ToolkitError("is empty: check you chose the right file", path)
     if size > limit:
         raise ToolkitError(f"is too big to {doing} (over {limit // 2**20} MB): check you chose the right file", path)
+
+
+def check_office_zip(path: Path) -> None:
+    """Refuse password-protected, damaged and zip-bomb files before a library opens them."""
+    with path.open("rb") as handle:
+        if handle.read(8) == OLE_SIGNATURE:
+            raise ToolkitError(
+                "is password-protected or in an old format: save it without a password as .pptx or .docx", path
+            )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise ToolkitError("is damaged or not really an Office file: open and save it again", path) from None
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+        raise ToolkitError(
+            "unpacks to far more data than a document holds: it may be harmful, so it was not opened", path
+        )
+    for member in members:
+        if member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 2**20:
+            raise ToolkitError("is packed in a suspicious way (a zip bomb?): it was not opened", path)

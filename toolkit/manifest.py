@@ -14,7 +14,7 @@ from .errors import ToolkitError
 from .files import confined, write_atomic
 
 MANIFEST = "manifest.json"
-Entry = dict[str, str]
+Entry = dict[str, Any]  # one file's record, as JSON: mostly strings, with the translation status and example flag
 REQUIRED = ("path", "district", "site", "topic", "format", "sha256")
 REBUILD = "delete it and run 'toolkit build' to make it again"
 

@@ -10,12 +10,11 @@ import pytest
 from docx.oxml.ns import qn as wqn
 from pptx import Presentation
 
+from tests.helpers import REPO, toolkit
 from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker, FileReport
 from toolkit.readers import read_document
 from toolkit.readers.markdown import markdown_document
-
-from ..conftest import REPO, toolkit
 
 
 @pytest.fixture(scope="module")

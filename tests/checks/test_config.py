@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import toolkit
 from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
 from toolkit.readers.markdown import markdown_document
-
-from ..conftest import toolkit
 
 LONG = " ".join(["word"] * 22) + "."
 

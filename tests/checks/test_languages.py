@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
+from tests.helpers import REPO, toolkit
 from toolkit.checks.config import load_config
-from toolkit.checks.model import Document, TextUnit
 from toolkit.checks.runner import Checker
 from toolkit.project import ContentRoot
-
-from ..conftest import REPO, toolkit
+from toolkit.readers.document import Document, TextUnit
 
 
 def findings(language: str, text: str) -> dict[str, list[str]]:

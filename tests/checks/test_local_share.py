@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
+from tests.helpers import toolkit
 from toolkit.project import ContentRoot
-
-from ..conftest import toolkit
 
 THIN_DISTRICT = """district:
   name: Thin Test

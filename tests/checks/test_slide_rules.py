@@ -13,11 +13,10 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
+from tests.helpers import FIXTURES
 from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker, FileReport
 from toolkit.readers import read_document
-
-from ..conftest import FIXTURES
 
 TITLE_AND_CONTENT, TITLE_ONLY, BLANK = 1, 5, 6
 PICTURE = FIXTURES / "dot.png"

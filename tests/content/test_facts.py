@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import toolkit
 from toolkit.content.loader import find_sites, load_site
 from toolkit.content.review import add_months
 from toolkit.project import ContentRoot
-
-from ..conftest import toolkit
 
 TODAY = dt.date.today()
 
@@ -88,7 +87,7 @@ def test_validate_lists_unconfirmed_facts_and_still_passes(fresh: ContentRoot) -
 
 
 def test_the_example_content_keeps_its_not_confirmed_notes_as_data() -> None:
-    from ..conftest import REPO
+    from tests.helpers import REPO
 
     root = REPO / "local_content"
     sites = {ref.site: load_site(root, ref) for ref in find_sites(root)}

@@ -7,12 +7,13 @@ import datetime as dt
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook
 from pptx import Presentation
 
+from tests.helpers import REPO, toolkit
+from tests.helpers.spreadsheets import EMPLOYER_COLUMNS, SOON, employer, xlsx
 from toolkit.content import importer
 from toolkit.content.importer import KINDS, ImportProblems, find_site, plan_import, write_import
 from toolkit.content.loader import find_sites, load_site
@@ -20,50 +21,12 @@ from toolkit.content.yamledit import NamedItem, RoundTrip, merge_named
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
 
-from ..conftest import REPO, toolkit
-
 EXAMPLES = REPO / "templates" / "import"
 SITE = "testford-central"
-EMPLOYER_COLUMNS = KINDS["employers"][0].columns
-SOON = dt.date.today() + dt.timedelta(days=30)
 
 
 def site_file(root: ContentRoot) -> Path:
     return root.content / "north" / f"{SITE}.yaml"
-
-
-def employer(**changes: Any) -> dict[str, Any]:
-    row = {
-        "name": "Testford Bakery",
-        "sector": "Food making",
-        "entry_roles": "Baker; Packer\nDriver",
-        "how_to_apply": "Ask at the shop.",
-        "website": "https://bakery.example.org",
-        "recruitment_events": "Open morning at the bakery.",
-        "event_date": SOON,
-        "getting_there": "Bus 1 to the market.",
-        "source": "https://bakery.example.org",
-        "checked": dt.date(2026, 1, 5),
-        "disability_confident": "committed",
-    }
-    return row | changes
-
-
-def xlsx(
-    path: Path,
-    rows: list[dict[str, Any]],
-    columns: tuple[str, ...] = EMPLOYER_COLUMNS,
-    title: str = "Employers",
-    header: list[str | None] | None = None,
-) -> Path:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title
-    sheet.append(list(columns) if header is None else header)
-    for row in rows:
-        sheet.append([row.get(c) for c in columns])
-    book.save(path)
-    return path
 
 
 def import_(root: ContentRoot, path: Path, kind: str = "employers", *more: str):

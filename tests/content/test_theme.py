@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FIXTURES, REPO, toolkit
 from toolkit.colour import contrast, parse_colour, ratio_text
 from toolkit.content import theme as theme_module
 from toolkit.content.theme import DEFAULT_THEME, Theme, load_theme
 from toolkit.errors import ToolkitError
 from toolkit.project import ContentRoot
-
-from ..conftest import FIXTURES, REPO, toolkit
 
 DISTRICT = "north"
 LOGO = FIXTURES / "dot.png"

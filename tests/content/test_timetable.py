@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.helpers import REPO
 from toolkit.content.loader import find_sites, load_site
 from toolkit.errors import ToolkitError
 from toolkit.i18n.clock import clock
 from toolkit.project import ContentRoot
-
-from ..conftest import REPO
 
 TIMETABLE = """
 timetable:

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from tests.helpers import REPO
 from toolkit.deck.template import SessionTemplates
 from toolkit.i18n.catalogues import SESSIONS, make_translator
 from toolkit.i18n.languages import language, list_separator
 from toolkit.text import UNTRANSLATED_END, UNTRANSLATED_START, Untranslated
-
-from ..conftest import REPO
 
 SITE = "west-yorkshire/bradford-eastbrook"
 MARKS = re.compile("[\u200e\u200f]")  # the direction marks right-to-left decks put round Latin words

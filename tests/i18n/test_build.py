@@ -7,10 +7,8 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from tests.helpers import po, toolkit
 from toolkit.project import ContentRoot
-
-from ..conftest import toolkit
-from .conftest import po
 
 FOLDER = "north/testford-central"
 

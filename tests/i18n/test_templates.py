@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import po
 from toolkit.content.loader import find_sites, load_site
 from toolkit.deck.template import SessionTemplates
 from toolkit.errors import ToolkitError
 from toolkit.i18n import language
 from toolkit.i18n.catalogues import make_translator
 from toolkit.project import ContentRoot
-
-from .conftest import po
 
 
 def render(root: ContentRoot, code: str | None, **changes) -> str:
@@ -62,7 +61,7 @@ def test_arabic_plural_forms_follow_the_catalogue_rule(i18n_root: ContentRoot) -
 
 
 def test_babel_cfg_matches_how_the_toolkit_reads_templates() -> None:
-    from toolkit.i18n.extract import jinja_options
+    from toolkit.translations.extract import jinja_options
 
     text = (Path(__file__).parents[2] / "babel.cfg").read_text()
     for key, value in jinja_options().items():

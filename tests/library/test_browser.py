@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from tests.conftest import axe_violations
+from tests.helpers.browser import axe_violations
 
 SITE = "south-east-wales/cardiff-north"
 JOBCENTRE = "Cardiff North Jobcentre"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from tests.conftest import REPO, toolkit
+from tests.helpers import REPO, toolkit
 from toolkit.files import FIXED_ZIP_TIME
 
 SITE = "south-east-wales/cardiff-north"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import toolkit
+from tests.helpers import toolkit
 from toolkit.errors import ToolkitError
 from toolkit.library.serve import HOST, make_server
 

@@ -9,14 +9,13 @@ import pikepdf
 import pytest
 from weasyprint import HTML
 
+from tests.helpers import FIXTURES, toolkit
+from tests.helpers.handouts import example_deck, example_options
 from toolkit.checks.config import load_config
 from toolkit.checks.model import Severity
 from toolkit.checks.runner import Checker
 from toolkit.readers import read_document
 from toolkit.render.pdf import write_pdf
-
-from ..conftest import FIXTURES, toolkit
-from ..render.handouts import example_deck, example_options
 
 PDF_RULES = ["pdf-untagged", "pdf-language-missing", "pdf-title-missing", "pdf-bookmarks-missing"]
 PAGE = "<p style='page-break-after: always'>Take the bus to the jobcentre.</p>"

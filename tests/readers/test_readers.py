@@ -12,12 +12,11 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
+from tests.helpers import REPO, toolkit
 from toolkit.deck.model import Deck, DeckMeta, Paragraph, Run, Slide
 from toolkit.readers import read_document
 from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
-
-from ..conftest import REPO, toolkit
 
 
 def make_pptx(path: Path) -> Path:

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from tests.helpers import FIXTURES, toolkit
 from toolkit import readers
 from toolkit.readers import read_document
 from toolkit.readers.slides import _SlideContext
-
-from ..conftest import FIXTURES, toolkit
 
 EXTERNAL = FIXTURES / "external"
 OTHERS = sorted(EXTERNAL.glob("python-*.pptx")) + sorted(EXTERNAL.glob("python-*.docx"))

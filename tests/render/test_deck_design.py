@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from tests.conftest import need_tool
+from tests.helpers import need_tool
 
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 DIAGRAM_NAMES = ("Step ", "Stop ", "Big fact")
@@ -141,7 +141,7 @@ def test_every_picture_has_alt_text_or_is_marked_decorative(example_build: Path)
 
 @pytest.mark.parametrize("topic", ["transport", "employers"])
 def test_arabic_tables_and_diagrams_run_right_to_left(topic: str, tmp_path: Path) -> None:
-    from tests.conftest import toolkit
+    from tests.helpers import toolkit
 
     result = toolkit("build", "--site", "bradford-eastbrook", "--lang", "ar", "--topic", topic, "--out", tmp_path)
     assert result.exit_code == 0, result.output

@@ -14,11 +14,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from tests.helpers import FIXTURES, need_tool
+from tests.helpers.handouts import each_topic_in_a_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import BulletList, Deck, DeckMeta, Image, ListItem, Run, Slide
 from toolkit.render.docx import write_docx
-
-from ..conftest import FIXTURES
-from .handouts import TOPICS, example_deck, example_options, handout_slides, need_tool, small_deck
 
 
 def open_docx(data: bytes):
@@ -126,7 +125,7 @@ def test_handouts_open_in_libreoffice(tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     need_tool(soffice is not None, "LibreOffice")
     files = []
-    for topic, style in zip(TOPICS, ("standard", "large-print", "dyslexia", "standard"), strict=True):
+    for topic, style in each_topic_in_a_style():
         path = tmp_path / f"{topic}.{style}.docx"
         path.write_bytes(write_docx(example_deck(topic), example_options(style)))
         files.append(path)

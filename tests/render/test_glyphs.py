@@ -35,10 +35,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
+from tests.helpers import REPO, need_tool
 from toolkit.cli import main
 from toolkit.handout.styles import STYLES, handout_assets
-
-from .handouts import REPO, need_tool
 
 BUILDS = {"cardiff-north": ("cy",), "bradford-eastbrook": ("pl", "ar")}
 FORMATS = ("html", "docx", "pdf")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FIXTURES
+from tests.helpers.browser import axe_violations
+from tests.helpers.handouts import every_topic_and_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import Deck, DeckMeta, Image, Slide
 from toolkit.errors import ToolkitError
 from toolkit.render.html import write_html
-
-from ..conftest import FIXTURES, axe_violations
-from .handouts import every_topic_and_style, example_deck, example_options, handout_slides, small_deck
 
 
 class Elements(HTMLParser):

@@ -11,18 +11,17 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from tests.helpers import need_tool
+from tests.helpers.handouts import each_topic_in_a_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import plain
 from toolkit.handout.styles import handout_assets
 from toolkit.render.pdf import own_assets_fetcher, write_pdf
-
-from .handouts import TOPICS, example_deck, example_options, handout_slides, need_tool, small_deck
 
 
 @pytest.fixture(scope="module")
 def pdfs() -> dict[str, bytes]:
     """Every topic, each in a different style, so every style is made at least once."""
-    styles = ("standard", "large-print", "dyslexia", "standard")
-    return {t: write_pdf(example_deck(t), example_options(s)) for t, s in zip(TOPICS, styles, strict=True)}
+    return {t: write_pdf(example_deck(t), example_options(s)) for t, s in each_topic_in_a_style()}
 
 
 def text_of(data: bytes, tmp_path: Path) -> str:

@@ -10,6 +10,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from tests.helpers import FIXTURES
 from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker
 from toolkit.content.loader import find_sites, load_site
@@ -33,8 +34,6 @@ from toolkit.project import ContentRoot
 from toolkit.readers import read_document
 from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
-
-from ..conftest import FIXTURES
 
 NOTES = Note("say", (Run("Notes"),))
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.helpers import need_tool
 from toolkit.render.qr import qr_png, short_address
-
-from ..conftest import need_tool
 
 ADDRESSES = [
     "https://www.gov.uk",

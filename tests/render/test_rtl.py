@@ -15,11 +15,11 @@ from fontTools.ttLib import TTFont
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from tests.helpers import FIXTURES, REPO, need_tool, toolkit
+from tests.helpers.browser import axe_violations
+from toolkit.deck.measure import arial
 from toolkit.handout.styles import handout_assets
 from toolkit.render.bidi import LRM, segments
-from toolkit.render.measure import arial
-
-from ..conftest import FIXTURES, REPO, axe_violations, need_tool, toolkit
 
 PHONE = "0113 496 0000"
 FOLDER = "north/testford-central/ar"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class CheckConfig:
     path: Path | None = field(default=None, compare=False)
     language_lists: dict[str, tuple[Path, ...]] = field(default_factory=dict)  # other languages' own word lists
 
-    def only(self, select: list[str] | tuple[str, ...]) -> CheckConfig:
+    def only(self, select: Sequence[str]) -> CheckConfig:
         """The same settings with every rule off but those whose code, code prefix or name is selected."""
         if not select:
             return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Document
+from ..readers.document import Document
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
+from ..i18n.languages import code_of
+
 READING_AGE_OFFSET = 5  # UK reading age is about the US grade plus 5 (see docs/checks.md)
 FORMULA_LANGUAGES = {"de", "es", "fr", "it", "nl", "pl", "ru", "hu"}  # textstat has their own constants
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")  # ؟ is the Arabic question mark
@@ -147,7 +149,7 @@ def score(units: list[str], language: str, min_words: int) -> Scores:
     stats = _textstat()
     found = sentences_of(units)
     text = " ".join(found)
-    root = language.replace("_", "-").split("-")[0].lower()
+    root = code_of(language)
     words = stats.lexicon_count(text)
     sentences = len(found) if words else 0
     average = round(words / sentences, 1) if sentences else 0.0

@@ -1,12 +1,26 @@
-"""The rule registry: each rule is a small function with a stable code, name and default severity."""
+"""The rule registry: each rule is a small function with a stable code, name and default severity.
+
+Rules are plug-ins: each module in toolkit.checks.rules registers its rules with `@rule`, and
+`all_rules()` imports every module there. To add a rule, add a module, or a function to one.
+
+A rule's docstring is its documentation. Its first line says what the rule finds; the rest, if any,
+says why that matters or what to do. A rules module's docstring names the group its rules go in:
+the first line is the group's heading, and the rest is the group's introduction. Modules with the
+same heading make one group. `toolkit rules --format markdown` prints them for docs/checks.md.
+"""
 
 from __future__ import annotations
 
+import inspect
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Document, Hit, Severity
+from ..i18n.languages import code_of
+from ..plugins import import_all
+from ..readers.document import Document
+from .model import Hit, Severity
 from .readability import Scores
 from .wordlists import WordLists
 
@@ -29,46 +43,74 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    summary: str
+    summary: str  # what the rule finds: the first line of its docstring
+    details: str  # the rest of its docstring, paragraphs apart by a blank line; may be empty
     check: Check
     defaults: dict[str, Any]
     languages: tuple[str, ...] = ()  # language codes the rule works for; empty for every language
 
     def applies_to(self, language: str) -> bool:
-        return not self.languages or language.replace("_", "-").split("-")[0].lower() in self.languages
+        return not self.languages or code_of(language) in self.languages
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rules the docs list together: a heading, an introduction, and the rules in code order."""
+
+    heading: str
+    intro: str
+    rules: tuple[Rule, ...]
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: str, summary: str, languages: tuple[str, ...] = (), **defaults: Any
+    code: str, name: str, severity: str, languages: tuple[str, ...] = (), **defaults: Any
 ) -> Callable[[Check], Check]:
     """Register a rule; `defaults` are the options a team can change in toolkit.toml.
 
-    `languages` limits a rule to documents in those languages, such as ("en",) for one that knows
-    English grammar.
+    The rule's docstring says what it finds: a rule without one is a bug. `languages` limits a rule to
+    documents in those languages, such as ("en",) for one that knows English grammar.
     """
 
     def add(check: Check) -> Check:
-        RULES[name] = Rule(code, name, Severity.named(severity), summary, check, defaults, languages)
+        if not (check.__doc__ or "").strip():
+            raise TypeError(f"rule {code} ({check.__qualname__}) needs a docstring that says what it finds")
+        summary, details = _split(check.__doc__)
+        RULES[name] = Rule(code, name, Severity.named(severity), summary, details, check, defaults, languages)
         return check
 
     return add
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule, after importing the modules that register them."""
-    from .rules import (  # noqa: F401
-        accessibility_links,
-        acronyms,
-        local,
-        pdf,
-        plain_english,
-        slide_legibility,
-        slides,
-        suppressions,
-        words,
-    )
+def _split(doc: str | None) -> tuple[str, str]:
+    """A docstring's first paragraph on one line, and the paragraphs after it, each on one line."""
+    paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(doc or "").split("\n\n") if p.strip()]
+    return (paragraphs[0] if paragraphs else ""), "\n\n".join(paragraphs[1:])
 
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, after importing each module in toolkit.checks.rules: a module registers its rules."""
+    import_all(f"{__package__}.rules")
     return RULES
+
+
+def groups() -> list[Group]:
+    """The rules in groups, in the order of their modules' names; each group's rules in code order."""
+    by_module: dict[str, list[Rule]] = {}
+    for each in all_rules().values():
+        by_module.setdefault(each.check.__module__, []).append(each)
+    found: dict[str, tuple[list[str], list[Rule]]] = {}
+    for module in sorted(by_module):
+        doc = sys.modules[module].__doc__ or ""
+        if not doc.strip():
+            raise TypeError(f"{module} needs a docstring: its first line is the heading for its rules")
+        heading, _, intro = inspect.cleandoc(doc).partition("\n")
+        intros, rules = found.setdefault(heading.strip(), ([], []))
+        intros += [intro.strip()] if intro.strip() else []
+        rules += by_module[module]
+    return [
+        Group(heading, "\n\n".join(intros), tuple(sorted(rules, key=lambda r: r.code)))
+        for heading, (intros, rules) in found.items()
+    ]

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import LOCATION_KEYS, Severity
+from .readability import Scores
 from .runner import FileReport
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
@@ -78,7 +79,7 @@ def _print_file(report: FileReport, console: Console, width: int) -> None:
         )
         _wrapped(console, width, line)
     if report.scores is not None:
-        console.print(_scores_table(report, width))
+        console.print(_scores_table(report.scores, report.blocks, width))
         for note, parts in _notes(report).items():
             _wrapped(console, width, f"{note}: {', '.join(parts)}")
 
@@ -95,12 +96,12 @@ def _wrapped(console: Console, width: int, text: str, style: str = "", styled: i
         console.print(shown, highlight=False, soft_wrap=True)
 
 
-def _scores_table(report: FileReport, width: int) -> Table:
+def _scores_table(scores: Scores, blocks: dict[str, Scores], width: int) -> Table:
     """Six narrow columns fit 80 columns; why a part has no score is listed under the table."""
     table = Table(
         "Part", "Words", "Sentences", "Ease", "Grade", "Age", title="Plain English scores", box=box.SIMPLE, width=width
     )
-    for name, s in [("whole file (for claimants)", report.scores), *report.blocks.items()]:
+    for name, s in [("whole file (for claimants)", scores), *blocks.items()]:
         table.add_row(
             name,
             str(s.words),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,11 +22,11 @@ def run_checks(
     district: str | None,
     site: str | None,
     topics: list[str],
-    select: list[str] = (),
-    audiences: list[str] = (),
-    languages: list[str] = (),
+    select: Sequence[str] = (),
+    audiences: Sequence[str] = (),
+    languages: Sequence[str] = (),
     on_bug: OnBug | None = None,
-    deliveries: list[str] = (),
+    deliveries: Sequence[str] = (),
 ) -> list[FileReport]:
     """Reports for the files given, or for every topic rendered for every chosen site, audience, delivery and
     language.
@@ -49,9 +49,9 @@ def _template_reports(
     district: str | None,
     site: str | None,
     topics: list[str],
-    audiences: list[str] = (),
-    languages: list[str] = (),
-    deliveries: list[str] = (),
+    audiences: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    deliveries: Sequence[str] = (),
 ) -> list[FileReport]:
     """Each topic rendered for each chosen site, and each audience and delivery it is written for, read as
     session Markdown.
@@ -60,31 +60,14 @@ def _template_reports(
     """
     from ..content.loader import find_sites, load_site, select_sites  # only needed here: keeps file checks quick
     from ..content.local import local_facts
-    from ..deck.audience import check_audience, declared_audiences
-    from ..deck.delivery import check_delivery, declared_deliveries
     from ..deck.markdown import parse_session
-    from ..deck.session import for_whom, session_context
+    from ..deck.session import choose_sessions, render_session
     from ..deck.template import SessionTemplates
     from ..i18n import language
     from ..i18n.catalogues import make_translator
-    from ..i18n.content import in_language
     from ..text import without_marks
 
-    templates = SessionTemplates(root.sessions)
-    for audience in audiences:
-        check_audience(audience)
-    for delivery in deliveries:
-        check_delivery(delivery)
-    decks = []
-    for topic in topics or templates.topics():
-        declared = declared_audiences(templates.path(topic))
-        ways = declared_deliveries(templates.path(topic))
-        missing = [a for a in (*audiences, *deliveries) if a not in (*declared, *ways)] if topics else []
-        if missing:
-            written = f"it is written for {', '.join((*declared, *ways))}"
-            raise ToolkitError(f"'{topic}' is not written for {' or '.join(missing)}: {written}")
-        chosen = [a for a in declared if not audiences or a in audiences]
-        decks += [(topic, a, d) for a in chosen for d in ways if not deliveries or d in deliveries]
+    decks, _ = choose_sessions(SessionTemplates(root.sessions), topics, audiences, deliveries)
     codes = languages or [""]
     reports = []
     for ref in select_sites(find_sites(root.content), district, site):
@@ -92,20 +75,11 @@ def _template_reports(
         translators = {code: make_translator(root.templates, language(code or content.language)) for code in codes}
         local = {code: local_facts(root.content, ref, translators[code].local) for code in codes}
         for (topic, audience, delivery), code in ((d, c) for d in decks for c in codes):
-            translator = translators[code]
-            lang = translator.language
-            in_lang = f" in {lang.name}" if code else ""
-            name = (
-                f"{templates.path(topic).relative_to(root.path)} for {for_whom(ref.site, audience, delivery)}{in_lang}"
-            )
-            shown = in_language(content, translator)
-            markdown = templates.render(
-                topic, translator, **session_context(shown, topic, audience, delivery, lang.code)
-            )
+            rendered = render_session(root, content, topic, audience, translators[code], delivery)
             # Refuse what a build would refuse, such as an activity with no Online: steps.
-            parse_session(markdown, name, delivery)
-            document = markdown_document(without_marks(markdown), name)
-            reports.append(checker.check(replace(document, local=local[code], language=lang.tag)))
+            parse_session(rendered.markdown, rendered.name, delivery)
+            document = markdown_document(without_marks(rendered.markdown), rendered.name)
+            reports.append(checker.check(replace(document, local=local[code], language=rendered.language)))
     return reports
 
 
@@ -122,7 +96,7 @@ class _Checkers:
     The nearest toolkit.toml, or pyproject.toml with a [tool.toolkit] table, in the file's folder or
     above it; else the content root's settings. Each settings file is read once."""
 
-    def __init__(self, fallback: Checker, select: list[str]):
+    def __init__(self, fallback: Checker, select: Sequence[str]):
         self.fallback = fallback
         self.select = select
         self.by_config: dict[Path, Checker] = {}

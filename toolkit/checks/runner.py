@@ -6,9 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..i18n.languages import code_of
+from ..readers.document import Document, TextUnit
 from .config import CheckConfig
 from .local_share import LocalShare, local_share
-from .model import Document, Finding, Hit, TextUnit
+from .model import Finding, Hit
 from .readability import Scores, score
 from .registry import Context, all_rules
 from .wordlists import WordLists, load_wordlists
@@ -55,7 +57,7 @@ class Checker:
 
     def words_for(self, language: str) -> WordLists:
         """English word lists for English; another language's own lists (templates/wordlists/<code>/) for it."""
-        code = language.replace("_", "-").split("-")[0].lower()
+        code = code_of(language)
         if code == "en":
             return self.words
         if code not in self._other_words:
@@ -103,20 +105,16 @@ class Checker:
         return _score(doc, for_readers, min_words), block_scores
 
 
-def _root(language: str) -> str:
-    return language.replace("_", "-").split("-")[0].lower()
-
-
 def _by_language(doc: Document) -> Iterator[Document]:
     """The document in its own language (with its slides, PDF and local facts), then its text in each other one.
 
     Each part is checked with its own language's word lists and rules, so Welsh is never checked as English.
     Parts in other languages carry only their text, so the rules about slides and files run once."""
-    own = _root(doc.language)
+    own = code_of(doc.language)
     others: dict[str, list[TextUnit]] = defaultdict(list)
     for unit in doc.units:
         language = doc.language_of(unit)
-        if _root(language) != own:
+        if code_of(language) != own:
             others[language].append(unit)
     moved = {id(u) for units in others.values() for u in units}
     yield replace(doc, units=tuple(u for u in doc.units if id(u) not in moved))
@@ -132,9 +130,9 @@ def _score(doc: Document, units: list[TextUnit], min_words: int) -> Scores:
     if not counts:
         return score([], doc.language, min_words)
     main = counts.most_common(1)[0][0]
-    chosen = [u.text for u in units if _root(doc.language_of(u)) == _root(main)]
+    chosen = [u.text for u in units if code_of(doc.language_of(u)) == code_of(main)]
     result = score(chosen, main, min_words)
-    left = sum(n for language, n in counts.items() if _root(language) != _root(main))
+    left = sum(n for language, n in counts.items() if code_of(language) != code_of(main))
     if not left:
         return result
     note = f"{left} words in other languages not scored"

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from ..content.yamlfile import read_yaml
 from ..errors import ToolkitError
+from ..yamlfile import read_yaml
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 

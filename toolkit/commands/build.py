@@ -28,7 +28,7 @@ from .shared import (
 
 if TYPE_CHECKING:
     from ..build import BuildResult, Job
-    from ..i18n.outputs import TranslationRules
+    from ..translations.outputs import TranslationRules
 
 
 @click.command()
@@ -80,7 +80,7 @@ def build(
     Files whose templates, content, styles and fonts have not changed since the last build are kept.
     """
     from ..build import check_master, plan  # imported here so 'toolkit check' starts fast
-    from ..i18n.outputs import TranslationRules
+    from ..translations.outputs import TranslationRules
 
     root = root_of(ctx)
     folder = out or root.path / "output"
@@ -100,9 +100,7 @@ def build(
     "--format",
     "formats",
     callback=comma_list,
-    default="html,docx,pdf,txt",
-    show_default=True,
-    help="File formats, separated by commas.",
+    help="File formats, separated by commas, such as pdf,txt. Default: every handout format.",
 )
 @AUDIENCE_OPTION
 @DELIVERY_OPTION
@@ -128,12 +126,14 @@ def handout(
 ) -> None:
     """Make handouts for someone who cannot come to a group session."""
     from ..build import plan
-    from ..handout.pack import check_handout_formats, write_packs
+    from ..pack import check_handout_formats, write_packs
+    from ..render import handout_formats
+    from ..translations.outputs import TranslationRules
 
     root = root_of(ctx)
     folder = out or root.path / "output"
+    formats = formats or list(handout_formats())
     check_handout_formats(formats)
-    from ..i18n.outputs import TranslationRules
 
     work = plan(root, None, site, topics, formats, styles, audiences, languages, deliveries=deliveries)
     _notes(work.notes)

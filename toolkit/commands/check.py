@@ -9,7 +9,7 @@ import click
 from rich.table import Table
 
 from ..checks.model import Severity
-from ..checks.registry import all_rules
+from ..checks.registry import Rule, all_rules, groups
 from ..checks.report import as_json, print_text
 from ..checks.run import run_checks
 from ..checks.runner import FileReport
@@ -105,8 +105,19 @@ def _exit_code(reports: list[FileReport], threshold: Severity) -> int:
 
 
 @click.command()
-def rules() -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a table. markdown: the rules part of docs/checks.md, with each rule's whole docstring.",
+)
+def rules(fmt: str) -> None:
     """List every check with its code, name, default severity and settings."""
+    if fmt == "markdown":
+        click.echo(rules_markdown(), nl=False)
+        return
     table = Table("Code", "Name", "Severity", "What it finds", "Settings")
     for column in table.columns[:3]:
         column.no_wrap = True
@@ -114,3 +125,32 @@ def rules() -> None:
         settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
         table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)
     console.print(table)
+
+
+def rules_markdown() -> str:
+    """The rules by group: a heading, the introduction, a table, then each rule's longer text.
+
+    Each rule's longer text may quote what the rule finds, so an ignore comment switches that one rule
+    off for it: docs/checks.md can then pass its own checks.
+    """
+    parts: list[str] = []
+    for group in groups():
+        parts.append(f"### {group.heading}")
+        parts += [group.intro] if group.intro else []
+        table = [_row("Code", "Name", "Severity", "What it finds", "Settings"), "|---" * 5 + "|"]
+        table += [_row(r.code, r.name, str(r.severity), r.summary, _settings(r)) for r in group.rules]
+        parts.append("\n".join(table))
+        for rule in group.rules:
+            for number, paragraph in enumerate(rule.details.split("\n\n") if rule.details else []):
+                lead = f"**{rule.code} {rule.name}.** " if number == 0 else ""
+                ignore = f"<!-- toolkit: ignore {rule.name} -- the rule's own description -->"
+                parts.append(f"{ignore}\n{lead}{paragraph}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _settings(rule: Rule) -> str:
+    return ", ".join(f"`{name}` ({value})" for name, value in rule.defaults.items())

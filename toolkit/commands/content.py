@@ -67,8 +67,8 @@ def validate(ctx: click.Context, site: str | None) -> None:
         print_error(problem)
     if problems:
         raise SystemExit(EXIT_PROBLEMS)
-    for label, problem, advice in _fact_warnings(records):
-        err.print(f"{label}: {escape(str(problem))}: {advice}", markup=False, soft_wrap=True)
+    for label, warning, advice in _fact_warnings(records):
+        err.print(f"{label}: {escape(str(warning))}: {advice}", markup=False, soft_wrap=True)
     console.print(f"{_valid(refs, site)}{_fact_summary(records)}")
 
 

@@ -103,9 +103,9 @@ def _cell(value: Any) -> Any:
 
 def _table_text(rows: list[dict[str, Any]]) -> str:
     """The table as plain text, 80 columns wide, for a file."""
-    out = Console(file=io.StringIO(), width=80, highlight=False)
-    _print_table(rows, out)
-    return out.file.getvalue()
+    text = io.StringIO()
+    _print_table(rows, Console(file=text, width=80, highlight=False))
+    return text.getvalue()
 
 
 def _print_table(rows: list[dict[str, Any]], out: Console) -> None:

@@ -29,12 +29,13 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
     """
     from ..manifest import read_manifest
     from ..preview import make_previews
+    from ..render import is_deck
 
     folder = out or root_of(ctx).path / "output"
     decks = [
         folder / path
         for path, e in read_manifest(folder, strict=True).items()
-        if e["format"] == "pptx"
+        if is_deck(e["format"])
         and district in (None, e["district"])
         and site in (None, e["site"])
         and (not topics or e["topic"] in topics)
@@ -55,7 +56,7 @@ def report(ctx: click.Context, out: Path | None) -> None:
 
     Open report/index.html in a browser. Run 'toolkit preview' first to show the slides too.
     """
-    from ..report import write_report
+    from ..review_site import write_report
 
     root = root_of(ctx)
     index = write_report(out or root.path / "output", root.path)

@@ -29,7 +29,7 @@ def translations(ctx: click.Context, languages: list[str], fmt: str) -> None:
     """
     if ctx.invoked_subcommand:
         return
-    from ..i18n.extract import status_rows
+    from ..translations.extract import status_rows
 
     rows = status_rows(root_of(ctx), languages)
     if fmt == "json":
@@ -54,7 +54,7 @@ def translations(ctx: click.Context, languages: list[str], fmt: str) -> None:
 @click.pass_context
 def translations_extract(ctx: click.Context) -> None:
     """Write the English strings to templates/locale/sessions.pot and toolkit.pot."""
-    from ..i18n.extract import write_templates
+    from ..translations.extract import write_templates
 
     for path in write_templates(root_of(ctx)):
         console.print(f"Wrote {path}")
@@ -69,7 +69,7 @@ def translations_update(ctx: click.Context, languages: list[str]) -> None:
     New strings come in untranslated; strings whose English changed are marked fuzzy (out of date)
     with the old English beside them, and lose their reviewed mark.
     """
-    from ..i18n.extract import update_catalogues
+    from ..translations.extract import update_catalogues
 
     for path in update_catalogues(root_of(ctx), languages):
         console.print(f"Updated {path}")
@@ -87,7 +87,7 @@ def translations_review(ctx: click.Context, lang: str, reviewer: str, when: str 
     """
     import datetime as dt
 
-    from ..i18n.extract import mark_reviewed
+    from ..translations.extract import mark_reviewed
 
     day = when or dt.date.today().isoformat()
     try:

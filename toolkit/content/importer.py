@@ -25,13 +25,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import ToolkitError
-from ..files import check_file_size, write_atomic
-from ..readers import OLE_SIGNATURE, check_office_zip
+from ..files import OLE_SIGNATURE, check_file_size, check_office_zip, write_atomic
 from ..text import find_control_character, find_invisible_character
+from ..yamlfile import MAX_TEXT
 from .loader import SiteRef, find_sites, load_site, plain_reason, select_sites
 from .models import Employer, Operator, Route, Service
 from .yamledit import NamedItem, RoundTrip, merge_named
-from .yamlfile import MAX_TEXT
 
 MAX_FILE_BYTES = 10 * 2**20  # a list of a few hundred employers is well under 1 MB
 MAX_UNZIPPED_BYTES = 50 * 2**20
@@ -335,7 +334,8 @@ def _check_table(table: Table, part: Part, today: dt.date, problems: list[str]) 
     columns = _columns(table, part, problems)
     if columns is None:
         return []
-    items, rows_of = [], {}
+    items: list[NamedItem] = []
+    rows_of: dict[str, int] = {}
     for number, cells in table.rows:
         item = _check_row(table, number, cells, columns, part, today, problems)
         if item is None:
@@ -379,24 +379,31 @@ def _columns(table: Table, part: Part, problems: list[str]) -> dict[int, str] | 
 
 
 def _check_row(
-    table: Table, number: int, cells: list[Any], columns: dict[int, str], part: Part, today: dt.date, problems: list
+    table: Table,
+    number: int,
+    cells: list[Any],
+    columns: dict[int, str],
+    part: Part,
+    today: dt.date,
+    problems: list[str],
 ) -> NamedItem | None:
     values: dict[str, Any] = {}
-    cleared = set()
+    cleared: set[str] = set()
     start = len(problems)
     for index, cell in enumerate(cells):
         name = columns.get(index)
-        if name is None and cell is not None:
-            problems.append(f"{table.where(number, index)}: has a value but no column name in row 1: add one")
+        if name is None:
+            if cell is not None:
+                problems.append(f"{table.where(number, index)}: has a value but no column name in row 1: add one")
             continue
         try:
-            value = _cell(cell, _kind_of(part.model, name)) if name else None
+            value = _cell(cell, _kind_of(part.model, name))
         except _CellProblem as problem:
             problems.append(f"{table.where(number, index, name)}: {problem}")
             continue
-        if name and value is None:
+        if value is None:
             cleared.add(name)
-        elif name:
+        else:
             values[name] = value
     if len(problems) > start:
         return None

@@ -12,8 +12,8 @@ from pydantic_core import ErrorDetails
 
 from ..errors import ToolkitError
 from ..files import confined
+from ..yamlfile import YamlDoc, parse_yaml, read_yaml
 from .models import SiteContent
-from .yamlfile import YamlDoc, parse_yaml, read_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NATIONAL = "national.yaml"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..yamlfile import read_yaml
 from .loader import DISTRICT, SiteRef
-from .yamlfile import read_yaml
 
 # Sections a session draws on, in the words content teams see in docs/content.md.
 SECTIONS = (

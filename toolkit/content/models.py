@@ -259,7 +259,7 @@ class Service(Fact):
 
 
 Day = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-DAYS: tuple[str, ...] = Day.__args__
+DAYS: tuple[str, ...] = get_args(Day)
 
 
 class Appointment(Strict):

@@ -17,9 +17,9 @@ from pydantic import BeforeValidator, Field, ValidationError, model_validator
 from ..colour import contrast, luminance, parse_colour, ratio_text
 from ..errors import ToolkitError
 from ..files import confined, inside
+from ..yamlfile import YamlDoc, read_yaml
 from .loader import THEME, check_id, explain, merge
 from .models import Strict, Text
-from .yamlfile import YamlDoc, read_yaml
 
 MAX_LOGO_BYTES = 5 * 2**20
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG

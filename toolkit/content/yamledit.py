@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from ruamel.yaml import YAML
@@ -24,6 +24,8 @@ from ..errors import ToolkitError
 # The loader reads YAML 1.1, where a bare `yes` or `0123` is not text: quote such text when writing it.
 _PYYAML = yaml.resolver.Resolver()
 _TEXT_TAG = "tag:yaml.org,2002:str"
+
+_Node = TypeVar("_Node", CommentedMap, CommentedSeq)
 
 
 @dataclass(frozen=True)
@@ -64,16 +66,18 @@ class RoundTrip:
     def named_list(self, location: tuple[str, ...]) -> CommentedSeq:
         """The list at `location`, such as ('transport', 'operators'); an empty one if it is not there yet."""
         node = self.data
-        for depth, key in enumerate(location):
-            last = depth == len(location) - 1
-            if node.get(key) is None:
-                node[key] = CommentedSeq() if last else CommentedMap()
-            node = node[key]
-            if not isinstance(node, CommentedSeq if last else CommentedMap):
-                raise ToolkitError(
-                    f"'{'.'.join(location[: depth + 1])}' is not a list or group we can add to", self.path
-                )
-        return node
+        for depth, key in enumerate(location[:-1]):
+            node = self._child(node, key, CommentedMap, location[: depth + 1])
+        return self._child(node, location[-1], CommentedSeq, location)
+
+    def _child(self, node: CommentedMap, key: str, kind: type[_Node], where: tuple[str, ...]) -> _Node:
+        """`node[key]`, set to an empty `kind` if it is not there; an error if it is something else."""
+        if node.get(key) is None:
+            node[key] = kind()
+        child = node[key]
+        if not isinstance(child, kind):
+            raise ToolkitError(f"'{'.'.join(where)}' is not a list or group we can add to", self.path)
+        return child
 
     def get(self, location: tuple[str, ...]) -> Any:
         """The value at `location`, or None if it is not there."""
@@ -196,7 +200,7 @@ def _plain(node: Any) -> Any:
 # they must be moved too, or a blank line between two lists would end up in the wrong place.
 
 
-def _tail_slot(node: Any) -> tuple[dict, Any, int] | None:
+def _tail_slot(node: Any) -> tuple[dict[Any, list[Any]], Any, int] | None:
     """Where ruamel keeps the comment after the last line of `node`: (comment table, key, position)."""
     if not isinstance(node, CommentedMap | CommentedSeq) or not node or node.fa.flow_style():
         return None
@@ -207,12 +211,15 @@ def _tail_slot(node: Any) -> tuple[dict, Any, int] | None:
 def _pop_tail(node: Any) -> str:
     """Take the lines after `node` away from it, leaving a comment on its last line in place."""
     slot = _tail_slot(node)
-    entry = slot[0].get(slot[1]) if slot else None
-    token = entry[slot[2]] if entry and len(entry) > slot[2] else None
+    if slot is None:
+        return ""
+    comments, key, position = slot
+    entry = comments.get(key) or []
+    token = entry[position] if len(entry) > position else None
     if token is None:
         return ""
     if token.value.startswith("\n"):
-        entry[slot[2]] = None
+        entry[position] = None
         return token.value
     same_line, _, rest = token.value.partition("\n")
     token.value = same_line + "\n"

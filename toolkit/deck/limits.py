@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import FileSystemLoader, TemplateError, nodes
 from jinja2.loaders import split_template_path
@@ -114,7 +114,8 @@ class LimitedSandbox(SandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
         for loop in tree.find_all(nodes.For):
-            loop.iter = _call(self, "counted", [loop.iter], loop.lineno)
+            iterable = cast(nodes.Expr, loop.iter)  # jinja2 types `For.iter` as any node; its parser makes an Expr
+            loop.iter = _call(self, "counted", [iterable], loop.lineno)
         for concat in list(tree.find_all(nodes.Concat)):
             _replace(tree, concat, _call(self, "joined", concat.nodes, concat.lineno))
         return tree

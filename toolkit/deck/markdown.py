@@ -12,10 +12,10 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..content.yamlfile import parse_yaml
 from ..errors import ToolkitError
 from ..i18n.languages import SOURCE, TAGS
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
+from ..yamlfile import parse_yaml
 from .delivery import ONLINE, ROOM
 from .model import (
     DIAGRAMS,
@@ -82,8 +82,8 @@ def parse_session(text: str, source: str, delivery: str = ROOM) -> ParsedSession
     """
     bad = find_control_character(without_marks(text))
     if bad:
-        line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
-        raise ToolkitError(f"contains a control character ({bad}): delete it", source, line)
+        bad_line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
+        raise ToolkitError(f"contains a control character ({bad}): delete it", source, bad_line)
     root = SyntaxTreeNode(MARKDOWN.parse(text))
     front: dict[str, Any] = {}
     slides: list[_SlideBuilder] = []

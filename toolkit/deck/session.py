@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..content.loader import check_id
 from ..content.models import SiteContent
+from ..content.translated import in_language
 from ..errors import ToolkitError
 from ..i18n import N_, Words
 from ..i18n.clock import rendering_in
-from ..i18n.content import in_language
 from ..i18n.languages import code_of, semicolon_list
 from ..project import ContentRoot
 from .audience import GENERAL, check_audience, declared_audiences
@@ -30,6 +32,82 @@ DRAFT_NOTE = N_(
 EXAMPLE_NOTE = N_("This deck is made from example content. Check every local fact before you use it.")
 
 
+@dataclass(frozen=True)
+class RenderedSession:
+    """A topic's template rendered for one site, audience, delivery and language, before it is parsed."""
+
+    markdown: str
+    source: str  # the template file, relative to the content root
+    name: str  # the template and whom it was rendered for, for messages and reports
+    site: SiteContent  # the site's content in the session's language
+    marked: SiteContent  # the same, with unconfirmed facts marked as the template showed them
+    language: str  # the language tag the session is in
+
+
+def choose_sessions(
+    templates: SessionTemplates, topics: Sequence[str], audiences: Sequence[str], deliveries: Sequence[str]
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Each topic with each audience and delivery asked for that it is written for, and a note for each left out.
+
+    No topics means every topic; no audiences or deliveries means every one a topic is written for. A topic
+    named in `topics` that is not written for an audience or delivery asked for is an error.
+    """
+    known = templates.topics()
+    for topic in topics:
+        if check_id(topic, "topic") not in known:
+            raise ToolkitError(f"no topic called '{topic}': choose from {', '.join(known)}")
+    for audience in audiences:
+        check_audience(audience)
+    for delivery in deliveries:
+        check_delivery(delivery)
+    chosen, notes = [], []
+    for topic in topics or known:
+        declared = declared_audiences(templates.path(topic))
+        ways = declared_deliveries(templates.path(topic))
+        chosen += [
+            (topic, a, d) for a in audiences or declared if a in declared for d in deliveries or ways if d in ways
+        ]
+        for missing, written in (
+            ([a for a in audiences if a not in declared], declared),
+            ([d for d in deliveries if d not in ways], ways),
+        ):
+            if not missing:
+                continue
+            problem = f"'{topic}' is not written for {' or '.join(missing)}: it is written for {', '.join(written)}"
+            if topics:
+                raise ToolkitError(f"{problem}. Choose one of those, or leave out --topic")
+            notes.append(f"Left out {problem}")
+    return chosen, notes
+
+
+def render_session(
+    root: ContentRoot,
+    site: SiteContent,
+    topic: str,
+    audience: str = GENERAL,
+    translator: Translator | None = None,
+    delivery: str = ROOM,
+) -> RenderedSession:
+    """The topic's template rendered for the site, audience and delivery, in the translator's language.
+
+    Builds and `toolkit check` both start here, so the checker reads what a deck is made from.
+    """
+    shown_site = in_language(site, translator)
+    marked_site = marked(shown_site, Words(translator))
+    templates = _templates(root.sessions)
+    source = str(templates.path(topic).relative_to(root.path))
+    if check_audience(audience) not in declared_audiences(templates.path(topic)):
+        raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
+    if check_delivery(delivery) not in declared_deliveries(templates.path(topic)):
+        raise ToolkitError(f"cannot be run '{delivery}': add it to 'deliveries' in the front matter", source, 1)
+    tag = translator.language.tag if translator else site.language
+    context = session_context(marked_site, topic, audience, delivery, code_of(tag))
+    markdown = templates.render(topic, translator, **context)
+    in_other = f" in {translator.language.name}" if translator and translator.language.tag != site.language else ""
+    name = f"{source} for {for_whom(site.id, audience, delivery)}{in_other}"
+    return RenderedSession(markdown, source, name, shown_site, marked_site, tag)
+
+
 def make_deck(
     root: ContentRoot,
     site: SiteContent,
@@ -44,21 +122,13 @@ def make_deck(
     local content left in English, gets a note on the first slide.
     """
     words = Words(translator)
-    shown_site = in_language(site, translator)
-    site = marked(shown_site, words)
-    templates = _templates(root.sessions)
-    source = str(templates.path(topic).relative_to(root.path))
-    if check_audience(audience) not in declared_audiences(templates.path(topic)):
-        raise ToolkitError(f"is not written for '{audience}': add it to 'audiences' in the front matter", source, 1)
-    if check_delivery(delivery) not in declared_deliveries(templates.path(topic)):
-        raise ToolkitError(f"cannot be run '{delivery}': add it to 'deliveries' in the front matter", source, 1)
-    tag = translator.language.tag if translator else site.language
-    markdown = templates.render(topic, translator, **session_context(site, topic, audience, delivery, code_of(tag)))
-    parsed = parse_session(markdown, f"{source} (rendered for {for_whom(site.id, audience, delivery)})", delivery)
+    rendered = render_session(root, site, topic, audience, translator, delivery)
+    parsed = parse_session(rendered.markdown, rendered.name, delivery)
     front = parsed.front_matter
     title = str(front.get("title", "")).strip()
     if not title:
-        raise ToolkitError("front matter has no 'title': add one", source, 1)
+        raise ToolkitError("front matter has no 'title': add one", rendered.source, 1)
+    tag = rendered.language
     meta = DeckMeta(
         topic=topic,
         title=title,
@@ -66,11 +136,11 @@ def make_deck(
         audience=audience,
         delivery=delivery,
         duration=front.get("duration"),
-        source=source,
+        source=rendered.source,
         site=site.id,
         district=site.district_id,
         subject=str(front.get("subject", "")),
-        jobcentre=site.jobcentre.name,
+        jobcentre=rendered.marked.jobcentre.name,
         when=_when(site, topic),
         example=site.example,
     )
@@ -78,11 +148,11 @@ def make_deck(
     if translator:
         translator.shown(shown)  # count the local content the deck shows
     with rendering_in(code_of(tag)):
-        unconfirmed = tuple(unconfirmed_shown(shown_site, shown, words))
+        unconfirmed = tuple(unconfirmed_shown(rendered.site, shown, words))
     notices = list(words.notices(DRAFT_NOTE)) if translator and not words.language.is_source else []
     notices += [words(EXAMPLE_NOTE)] if site.example else []
     notices += [words(DECK_NOTICE, facts=semicolon_list(unconfirmed, tag))] if unconfirmed else []
-    date = shown_site.oldest_check_in(shown).isoformat()
+    date = rendered.site.oldest_check_in(shown).isoformat()
     return Deck(replace(meta, notices=tuple(notices), unconfirmed=unconfirmed, date=date), parsed.slides)
 
 

@@ -132,7 +132,8 @@ class _Maker:
         blocks: list[HandoutBlock] = [_paragraph(words(TAKES, time=time) if time else words(AS_LONG))]
         if activity.who != "alone" and not activity.at_home:
             blocks.append(_paragraph(words(TOGETHER)))
-        blocks.extend(_written_out(b) for b in activity.at_home or activity.blocks)  # type: ignore[misc]
+        steps = (_shown(b) for b in activity.at_home or activity.blocks)
+        blocks.extend(_written_out(s) for s in steps if s is not None)
         if activity.outcome:
             blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *_with_addresses(activity.outcome))))
         if activity.answer:

@@ -25,11 +25,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeGuard
 
-from ..content.yamlfile import read_yaml
 from ..errors import ToolkitError
 from ..project import bundled_root
 from ..text import Untranslated
+from ..yamlfile import read_yaml
 from .languages import Language
 
 LOCALE = "locale"
@@ -229,6 +230,11 @@ class Usage:
         return self.missing - self.local_in_english
 
 
+def msgid_of(text: str) -> str:
+    """The catalogue key of a content value: its words with spaces and line breaks made single spaces."""
+    return " ".join(text.split())
+
+
 class Translator:
     """Looks strings up in one language's catalogues and remembers what each output used.
 
@@ -238,7 +244,7 @@ class Translator:
     def __init__(self, language: Language, catalogues: dict[str, Catalogue], status: ReviewStatus):
         self.language, self.catalogues, self.status = language, catalogues, status
         self.usage = Usage()
-        self.looked: dict[Key, str] = {}  # local content looked up, as shown: counted once an output shows it
+        self.looked: dict[str, str] = {}  # local content looked up, as shown: counted once an output shows it
 
     def fork(self) -> Translator:
         """A translator for one output of a deck: it starts from what the deck itself used."""
@@ -263,8 +269,6 @@ class Translator:
 
         Not counted yet: a site has more content than one output shows, so `shown` counts what it shows.
         """
-        from .content import msgid_of
-
         if self.language.is_source:
             return text
         key = msgid_of(text)
@@ -275,8 +279,6 @@ class Translator:
 
     def shown(self, text: str) -> None:
         """Count the local content an output shows: each value looked up whose words are in `text`."""
-        from .content import msgid_of
-
         folded = text.casefold()
         for key, value in self.looked.items():
             if msgid_of(value).casefold() in folded:
@@ -338,7 +340,7 @@ def _has_string(value: str | tuple[str, ...]) -> bool:
     return all(value) if isinstance(value, tuple) else bool(value)
 
 
-def _usable(entry: Translation | None) -> bool:
+def _usable(entry: Translation | None) -> TypeGuard[Translation]:
     """Translated and up to date: a fuzzy (out of date) or empty translation is not used."""
     return entry is not None and not entry.fuzzy and _has_string(entry.string)
 

@@ -22,7 +22,7 @@ class Language:
     code: str  # cy
     tag: str  # cy-GB
     name: str  # Welsh, in English
-    own_name: str  # Cymraeg
+    own_name: str  # Cymraeg: how the library names it in its own language
     rtl: bool = False
 
     @property

@@ -1,7 +1,7 @@
 """The session library: a static website where work coaches find their jobcentre, see what each session
 covers, look at its slides and download its deck, handouts and send packs (see docs/library.md).
 
-It is its own site, not a mode of the review site (toolkit/report.py): it is for work coaches, not content
+It is its own site, not a mode of the review site (toolkit/review_site.py): it is for work coaches, not content
 teams, it is made from what the build wrote, and it must be a folder that can be copied to an intranet
 on its own, so it copies every file it offers into itself. It links to the review site where there is one.
 """
@@ -20,6 +20,7 @@ from ..i18n import Words, language
 from ..i18n.catalogues import make_translator
 from ..manifest import read_manifest
 from ..project import ContentRoot, bundled_root
+from ..render import is_deck
 from . import pages, words
 from .publish import Publisher
 from .sessions import WELSH, Jobcentre, Session, jobcentres
@@ -43,7 +44,7 @@ def write_library(
 ) -> LibraryResult:
     """Write the library for every jobcentre the build in `out` made decks for; returns what it did."""
     entries = read_manifest(out, strict=True)
-    if not any(e["format"] == "pptx" for e in entries.values()):
+    if not any(is_deck(e["format"]) for e in entries.values()):
         raise ToolkitError("no built decks to put in the library: run 'toolkit build' first", out)
     folder = folder or out / LIBRARY
     check_writable(folder)

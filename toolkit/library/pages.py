@@ -12,6 +12,7 @@ from pathlib import Path
 from ..handout.styles import STYLES, style_named
 from ..manifest import Entry
 from ..preview import slides_folder
+from ..render import is_deck
 from .sessions import WELSH, Jobcentre, Session, code_of_entry
 from .words import PageWords
 
@@ -87,7 +88,7 @@ def downloads(out: Path, site: Jobcentre, session: Session, code: str, say: Page
 
 
 def _label(entry: Entry, say: PageWords) -> str:
-    if entry["format"] == "pptx":
+    if is_deck(entry["format"]):
         return say.say("deck")
     kind = say.say(entry["format"]) if entry["format"] in ("pdf", "docx", "html", "txt") else entry["format"]
     if entry["format"] == "txt":
@@ -97,7 +98,7 @@ def _label(entry: Entry, say: PageWords) -> str:
 
 def packs(out: Path, session: Session, code: str) -> dict[str, Path]:
     """Send packs `toolkit handout --pack` made for the session in one language, by style: folders beside it."""
-    handouts = [e for e in session.files if code_of_entry(e) == code and e["format"] != "pptx"]
+    handouts = [e for e in session.files if code_of_entry(e) == code and not is_deck(e["format"])]
     if not handouts:
         return {}
     folder = out / Path(handouts[0]["path"]).parent
@@ -117,7 +118,7 @@ def pack_zip(site: Jobcentre, session: Session, code: str, style: str) -> str:
 def thumbnails(out: Path, site: Jobcentre, session: Session, code: str, say: PageWords) -> list[Thumbnail]:
     """The slide pictures `toolkit preview` made of the deck in this language (or the first), if any."""
     deck_code = code if code in session.summaries else session.languages[0]
-    deck = next(e for e in session.files if e["format"] == "pptx" and code_of_entry(e) == deck_code)
+    deck = next(e for e in session.files if is_deck(e["format"]) and code_of_entry(e) == deck_code)
     folder = slides_folder(out / deck["path"])
     titles = session.summary(code).slides
     found = []

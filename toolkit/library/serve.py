@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import errno
 import http.server
+import io
 import os
 import socketserver
 import urllib.parse
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ToolkitError
 from ..files import real
@@ -24,7 +26,7 @@ HOST = "127.0.0.1"
 class LibraryHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files from the library folder, and refuses anything that leaves it or would change something."""
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Refuse a path that leads outside the folder, even through a link, before the standard handler opens it."""
         path = Path(self.translate_path(self.path))
         base = real(Path(self.directory))
@@ -33,7 +35,7 @@ class LibraryHandler(http.server.SimpleHTTPRequestHandler):
             return None
         return super().send_head()
 
-    def list_directory(self, path):  # type: ignore[no-untyped-def]
+    def list_directory(self, path: str | os.PathLike[str]) -> io.BytesIO | None:
         """No folder listings: the library has an index page in every folder people need."""
         self.send_error(404, "Not found")
         return None
@@ -78,8 +80,7 @@ def make_server(folder: Path, port: int) -> LibraryServer:
 def serve_folder(folder: Path, port: int, ready: Callable[[str], None]) -> None:
     """Serve until Ctrl+C."""
     server = make_server(folder, port)
-    host, real_port = server.server_address[:2]
-    ready(f"http://{host}:{real_port}/")
+    ready(f"http://{HOST}:{server.server_port}/")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -21,10 +21,12 @@ from ..deck.audience import GENERAL
 from ..deck.delivery import ROOM
 from ..deck.model import Activity, BulletList, Deck, plain
 from ..deck.session import make_deck
+from ..handout.styles import STYLES
 from ..i18n import language
 from ..i18n.catalogues import make_translator
 from ..manifest import Entry
 from ..project import ContentRoot
+from ..render import format_order, is_deck
 
 PLAN_ICONS = {"clock", "coffee"}  # the plan slide's steps, and its break (templates/sessions/parts/plan.md.j2)
 WELSH = "cy"
@@ -115,7 +117,7 @@ def jobcentres(
         if (entry["district"], entry["site"]) in refs:
             kind = (entry["topic"], entry.get("audience", GENERAL), entry.get("delivery", ROOM))
             groups[(entry["district"], entry["site"])][kind].append(entry)
-    decks = [e for e in entries.values() if e["format"] == "pptx" and (e["district"], e["site"]) in refs]
+    decks = [e for e in entries.values() if is_deck(e["format"]) and (e["district"], e["site"]) in refs]
     summaries = _summaries(root, decks, known, workers)
     found = []
     for key in sorted(groups):
@@ -127,7 +129,7 @@ def jobcentres(
 
 
 def _session(topic: str, audience: str, delivery: str, files: list[Entry], summaries: dict[str, dict]) -> Session:
-    decks = [e for e in files if e["format"] == "pptx" and e["path"] in summaries]
+    decks = [e for e in files if is_deck(e["format"]) and e["path"] in summaries]
     by_language = {code_of_entry(e): Summary(**_fields(summaries[e["path"]])) for e in decks}
     order = sorted(files, key=_file_order)
     return Session(topic, audience, delivery, tuple(order), by_language)
@@ -138,18 +140,14 @@ def _session_order(session: Session) -> tuple:
     return session.topic, session.audience != GENERAL, session.audience, session.delivery != ROOM
 
 
-FORMAT_ORDER = ("pptx", "pdf", "docx", "html", "txt")
-STYLE_ORDER = ("standard", "large-print", "dyslexia")
-
-
 def _file_order(entry: Entry) -> tuple:
     """English first, then the deck, then handouts by format and style, so every page lists them the same way."""
     fmt, style = entry["format"], entry.get("style", "standard")
     return (
         code_of_entry(entry) != "en",
         entry["language"],
-        FORMAT_ORDER.index(fmt) if fmt in FORMAT_ORDER else len(FORMAT_ORDER),
-        STYLE_ORDER.index(style) if style in STYLE_ORDER else len(STYLE_ORDER),
+        format_order(fmt),
+        list(STYLES).index(style) if style in STYLES else len(STYLES),
         entry["path"],
     )
 

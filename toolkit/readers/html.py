@@ -5,9 +5,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..checks.model import Document, Link, TextUnit
 from ..text import clean
 from . import read_text_file, reader
+from .document import Document, Link, TextUnit
 from .markdown import ignored_rules
 
 BLOCKS = {

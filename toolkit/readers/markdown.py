@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 from markdown_it.token import Token
 
-from ..checks.model import Document, Link, TextUnit
 from ..deck.markdown import MARKDOWN
 from ..text import clean
 from . import read_text_file, reader
+from .document import Document, Link, TextUnit
 
 IGNORE = re.compile(r"<!--\s*toolkit:\s*ignore\s+([\w\s,-]+?)\s+--\s+\S.*?-->", re.DOTALL)
 
@@ -38,7 +38,11 @@ def markdown_document(text: str, name: str) -> Document:
         if token.type == "heading_open":
             if session and token.tag == "h1":
                 slide += 1
-            section = f"slide {slide}" if session else f"section at line {token.map[0] + 1}"
+            if session:
+                section = f"slide {slide}"
+            else:
+                assert token.map is not None  # markdown-it gives every block token its lines
+                section = f"section at line {token.map[0] + 1}"
         elif token.type == "container_notes_open":
             in_notes = True
         elif token.type == "container_notes_close":
@@ -74,7 +78,8 @@ def _inline(token: Token) -> tuple[str, tuple[Link, ...], frozenset[str]]:
     words: list[str] = []
     links: list[Link] = []
     ignore: frozenset[str] = frozenset()
-    target, link_words = None, []
+    target: str | None = None
+    link_words: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             words.append(child.content)

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..checks.model import Document, Link, TextUnit
 from ..errors import ToolkitError
+from ..files import check_office_zip
 from ..text import clean
-from . import check_office_zip, reader
+from . import reader
+from .document import Document, Link, TextUnit
 from .slides import ParagraphLook, SlideLook, deck_language, inspect
 
 DEFAULT_LANGUAGE = "en-GB"

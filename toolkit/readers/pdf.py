@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..checks.model import Document, TextUnit
 from ..errors import ToolkitError
 from ..text import clean
 from . import reader
+from .document import Document, TextUnit
 
 MAX_PAGES = 2000  # far more than any handout; a file claiming more is more likely harmful than a document
 HEADING_SCALE = 1.15  # text this much larger than the body text is a heading

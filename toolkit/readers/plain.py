@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..checks.model import Document, TextUnit
 from ..text import clean
 from . import read_text_file, reader
+from .document import Document, TextUnit
 
 HEADING_WORDS = 8  # a heading is short; a longer line with no full stop is a sentence wrapped by the writer
 _ENDS = re.compile(r"[.!?:;,]['\")\]]*$")

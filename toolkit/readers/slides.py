@@ -353,9 +353,9 @@ class _SlideContext:
             elif name == "sysClr":
                 base = child.get("lastClr")
             elif name == "schemeClr":
-                base = self.colours.get(child.get("val"))
+                base = self.colours.get(child.get("val", ""))
             elif name == "prstClr":
-                base = {"black": "000000", "white": "FFFFFF"}.get(child.get("val"))
+                base = {"black": "000000", "white": "FFFFFF"}.get(child.get("val", ""))
             else:
                 continue
             return _transform(base, child) if base else None
@@ -375,19 +375,19 @@ class _SlideContext:
         return self.colours.get("bg1", "FFFFFF")
 
 
-def _theme_colours(master: Any) -> dict[str, str]:
+def _theme_colours(master: Any) -> dict[str, str | None]:
     """Scheme colour names (dk1, accent1, and tx1, bg1 through the master's colour map) to RRGGBB."""
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-    colours: dict[str, str] = {}
+    colours: dict[str, str | None] = {}
     scheme = theme.find(".//a:clrScheme", NS)
     for slot in scheme if scheme is not None else []:
         value = slot[0].get("val") if etree.QName(slot[0]).localname == "srgbClr" else slot[0].get("lastClr")
         colours[etree.QName(slot).localname] = value
     mapping = master._element.find(qn("p:clrMap"))
     names = dict(mapping.attrib) if mapping is not None else {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
-    for alias, slot in names.items():
-        if slot in colours:
-            colours[alias] = colours[slot]
+    for alias, name in names.items():
+        if name in colours:
+            colours[alias] = colours[name]
     return colours
 
 
@@ -420,7 +420,10 @@ def _box(element: etree._Element) -> tuple[int, int, int, int] | None:
     ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
     if off is None or ext is None:
         return None
-    return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+    x, y, cx, cy = off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")
+    if x is None or y is None or cx is None or cy is None:
+        return None
+    return int(x), int(y), int(cx), int(cy)
 
 
 def _placeholder_type(element: etree._Element) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..content.theme import DEFAULT_THEME, Theme
 from ..deck.model import Deck
+from ..plugins import import_all
 
 if TYPE_CHECKING:
     from ..handout.model import Contact
@@ -38,25 +39,57 @@ class RenderOptions:
 
 
 Writer = Callable[[Deck, RenderOptions], bytes]
-WRITERS: dict[str, Writer] = {}
-STYLED: set[str] = set()  # formats whose look depends on RenderOptions.style
-THEMED: frozenset[str] = frozenset({"pptx"})  # formats whose look depends on RenderOptions.theme
 
 
-def register(fmt: str, styled: bool = False) -> Callable[[Writer], Writer]:
+@dataclass(frozen=True)
+class Format:
+    """All the toolkit knows about one output format, given where its writer is defined."""
+
+    name: str  # the file ending, and the word for --format
+    write: Writer
+    order: int  # where it comes in lists of files: the slide deck first, then the handout most people want
+    handout: str = ""  # for a handout format, what a covering message calls it; empty for the slide deck
+    styled: bool = False  # its look follows the handout style: standard, large-print or dyslexia
+    themed: bool = False  # its look follows the district's theme: colours, logo, footer
+
+    @property
+    def is_handout(self) -> bool:
+        return bool(self.handout)
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(
+    name: str, order: int, handout: str = "", styled: bool = False, themed: bool = False
+) -> Callable[[Writer], Writer]:
     """Add a writer for a format; adding a format means one new module that calls this."""
 
     def add(writer: Writer) -> Writer:
-        WRITERS[fmt] = writer
-        if styled:
-            STYLED.add(fmt)
+        FORMATS[name] = Format(name, writer, order, handout, styled, themed)
         return writer
 
     return add
 
 
-def load_writers() -> dict[str, Writer]:
-    """Import every writer module so each registers itself."""
-    from . import docx, html, pdf, pptx, text  # noqa: F401
+def all_formats() -> dict[str, Format]:
+    """Every format, in the order lists show them, after importing the modules that register them."""
+    import_all(__name__)
+    return dict(sorted(FORMATS.items(), key=lambda item: item[1].order))
 
-    return WRITERS
+
+def handout_formats() -> dict[str, Format]:
+    """The formats for someone who cannot come to the group session."""
+    return {name: fmt for name, fmt in all_formats().items() if fmt.is_handout}
+
+
+def is_deck(name: str) -> bool:
+    """Whether files of this format are slide decks: what the review site and library check and preview."""
+    known = all_formats()
+    return name in known and not known[name].is_handout
+
+
+def format_order(name: str) -> int:
+    """Where files of this format come in a list: the deck first, then handouts, most wanted first."""
+    known = all_formats()
+    return known[name].order if name in known else len(known)

@@ -20,8 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.shared import Emu, Inches, Mm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..deck.model import BulletList, Deck, Image, Inline, Paragraph, Table
@@ -30,7 +30,7 @@ from ..files import inside, normalise_zip
 from ..handout import Handout, Part, make_handout
 from ..handout.model import HandoutBlock
 from ..handout.styles import Style, style_named
-from ..i18n import language
+from ..i18n import N_, language
 from . import RenderOptions, register
 from .bidi import LRM, segments
 from .properties import set_core_properties
@@ -81,7 +81,7 @@ AFTER_SZ_CS = (
 MAX_IMAGE_WIDTH = Inches(6)
 
 
-@register("docx", styled=True)
+@register("docx", order=2, handout=N_("a Word file"), styled=True)
 def write_docx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a Word handout, in the style the options name."""
     handout = make_handout(deck, options.contacts, options.words)
@@ -136,7 +136,7 @@ class _Writer:
         if style.background:
             _page_colour(self.doc, style.background)
 
-    def _font(self, target: BaseStyle, size: float, bold: bool) -> None:
+    def _font(self, target: CharacterStyle, size: float, bold: bool) -> None:
         font = target.font
         font.size = Pt(size)
         font.bold = bold
@@ -204,7 +204,7 @@ class _Writer:
         run = self.doc.add_paragraph().add_run()
         shape = run.add_picture(str(path))
         if shape.width > MAX_IMAGE_WIDTH:
-            shape.height = int(shape.height * MAX_IMAGE_WIDTH / shape.width)
+            shape.height = Emu(int(shape.height * MAX_IMAGE_WIDTH / shape.width))
             shape.width = MAX_IMAGE_WIDTH
         shape._inline.docPr.set("descr", block.alt)  # add_picture writes the file name here
         shape._inline.docPr.set("name", "Picture")
@@ -302,7 +302,8 @@ def _new_numbering(doc: DocumentType, style_name: str) -> str:
 
 
 def _use_numbering(paragraph: DocxParagraph, num_id: str) -> None:
-    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    # python-docx makes `get_or_add_numPr` at run time but, unlike `get_or_add_ind`, does not declare it
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]
     numpr.get_or_add_ilvl().val = 0
     numpr.get_or_add_numId().val = int(num_id)
 

@@ -32,7 +32,7 @@ LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 PAGE_OF = N_("Page %(page)s of %(pages)s")  # the page number at the foot of each printed page
 
 
-@register("html", styled=True)
+@register("html", order=3, handout=N_("a web page, which works well on a phone"), styled=True)
 def write_html(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout web page, in the style the options name."""
     handout = make_handout(deck, options.contacts, options.words)

@@ -6,16 +6,20 @@ draws with, so what we measure here is what people see.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
+from ..deck.measure import LINE_HEIGHT, FontMetrics
 from ..deck.model import Activity, Block, BulletList, Diagram, KeyFact, ListItem, Paragraph, Run, Slide, Table
 from ..errors import ToolkitError
-from .measure import LINE_HEIGHT, FontMetrics
 
 GAP = 12.0  # points between blocks
 INSET = 7.2  # points: the default top plus bottom inset of a text box
 SIDE_INSET = 14.4  # points: the default left plus right inset
 CELL_INSET = 7.2  # points: top plus bottom margin of a table cell
+
+_Entry = TypeVar("_Entry")  # a list's item or a table's row
 
 
 def indent(level: int, size: float) -> float:
@@ -182,9 +186,9 @@ def _pieces(block: Block, measure: Measurer, source: str, slide: Slide, side: in
     if measure.block(block) <= limit and not many:
         return [block]
     if isinstance(block, BulletList):
-        return _split(block, "items", measure, limit, source, slide, side)
+        return _split(block.items, lambda items: replace(block, items=items), measure, limit, source, slide, side)
     if isinstance(block, Table):
-        return _split(block, "rows", measure, limit, source, slide, side)
+        return _split(block.rows, lambda rows: replace(block, rows=rows), measure, limit, source, slide, side)
     what = {Activity: "activity", KeyFact: "key fact", Diagram: "diagram"}.get(type(block), "paragraph")
     raise ToolkitError(
         f"an {what} on slide '{slide.title}' is too long for one slide: shorten it or split it", source, slide.line
@@ -192,23 +196,30 @@ def _pieces(block: Block, measure: Measurer, source: str, slide: Slide, side: in
 
 
 def _split(
-    block: BulletList | Table, field: str, measure: Measurer, limit: float, source: str, slide: Slide, side: int
+    entries: tuple[_Entry, ...],
+    rebuild: Callable[[tuple[_Entry, ...]], Block],
+    measure: Measurer,
+    limit: float,
+    source: str,
+    slide: Slide,
+    side: int,
 ) -> list[Block]:
-    """Cut a list's items or a table's rows into runs that fit; a table keeps its header on each part."""
+    """Cut a list's items or a table's rows into runs that fit; `rebuild` makes the block for a run
+    (a table keeps its header on each part)."""
     parts: list[Block] = []
-    current: list = []
+    current: list[_Entry] = []
 
     def fits(trial: Block) -> bool:
         return measure.block(trial) <= limit and (not side or len(addresses([trial])) <= side)
 
-    for entry in getattr(block, field):
-        if current and not fits(replace(block, **{field: tuple([*current, entry])})):
-            parts.append(replace(block, **{field: tuple(current)}))
+    for entry in entries:
+        if current and not fits(rebuild((*current, entry))):
+            parts.append(rebuild(tuple(current)))
             current = []
         current.append(entry)
-        if not fits(replace(block, **{field: (entry,)})):
+        if not fits(rebuild((entry,))):
             raise ToolkitError(
                 f"one line on slide '{slide.title}' is too long for a slide: shorten it", source, slide.line
             )
-    parts.append(replace(block, **{field: tuple(current)}))
+    parts.append(rebuild(tuple(current)))
     return parts

@@ -15,11 +15,12 @@ from urllib.request import url2pathname
 from ..deck.model import Deck
 from ..handout import make_handout
 from ..handout.styles import handout_assets, style_named
+from ..i18n import N_
 from . import RenderOptions, register
 from .html import render_html
 
 
-@register("pdf", styled=True)
+@register("pdf", order=1, handout=N_("a PDF file, to read on screen or to print"), styled=True)
 def write_pdf(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout PDF: tagged, fonts embedded, title, language and bookmarks from headings."""
     import weasyprint  # imported here: it is slow to load, and only PDF needs it

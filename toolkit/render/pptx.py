@@ -24,6 +24,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
 from ..deck.delivery import ONLINE
+from ..deck.measure import LINE_HEIGHT, arial
 from ..deck.model import (
     Activity,
     Block,
@@ -45,7 +46,6 @@ from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from . import RenderOptions, register
 from .layouts import Area, Layouts, choose_layout
-from .measure import LINE_HEIGHT, arial
 from .paginate import GAP, INSET, Measurer, Sizes, addresses, paginate
 from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter, add_picture
 from .pptx_text import add_paragraph, fill_text, no_bullet
@@ -66,7 +66,7 @@ SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"), qn("
 SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same deck gives the same bytes
 
 
-@register("pptx")
+@register("pptx", order=0, themed=True)
 def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as .pptx bytes; identical decks give identical bytes."""
     prs = _open_master(options.master)
@@ -132,17 +132,16 @@ class _Writer:
         elif subtitle is not None:
             subtitle._element.getparent().remove(subtitle._element)
         if theme.logo is not None:
-            self._logo(page)  # bottom right, after the title in reading order as on the screen
+            self._logo(page, theme.logo)  # bottom right, after the title in reading order as on the screen
         self._notes(page, notes, meta.notices)
         _reading_order(page)
 
-    def _logo(self, page: PptxSlide) -> None:
-        theme = self.options.theme
+    def _logo(self, page: PptxSlide, logo: Path) -> None:
         height = 72.0
-        with PillowImage.open(theme.logo) as image:
+        with PillowImage.open(logo) as image:
             width = height * image.width / image.height
         box = Box(self.layouts.slide_width - 43.2 - width, self.layouts.slide_height - 36.0 - height, width, height)
-        add_picture(page, theme.logo.read_bytes(), box, theme.logo_alt, "Logo")
+        add_picture(page, logo.read_bytes(), box, self.options.theme.logo_alt, "Logo")
 
     def slide(self, slide: Slide) -> None:
         kind = choose_layout(slide)
@@ -277,7 +276,7 @@ class _Writer:
     def _notes(self, page: PptxSlide, notes: tuple[Note, ...], notices: tuple[str, ...] = ()) -> None:
         """Notices first, then each note with what it is in bold ("Say:", "Tip:"), so a work coach can
         scan for what to say and what is only for them."""
-        lines = [(Run(text),) for text in notices]
+        lines: list[tuple[Run, ...]] = [(Run(text),) for text in notices]
         for note in notes:
             lines.append((Run(self.words(NOTE_LABELS[note.kind]) + " ", bold=True), *note.runs))
             lines.extend((Run("• "), *item) for item in note.items)
@@ -346,7 +345,7 @@ def _table(painter: Painter, table: Table, measurer: Measurer, box: Box) -> None
     grid = frame.table
     grid.first_row = True
     if painter.rtl:
-        grid._tbl.tblPr.set("rtl", "1")
+        grid._tbl.get_or_add_tblPr().set("rtl", "1")
     for r, cells in enumerate(rows):
         grid.rows[r].height = Pt(measurer.row(table, cells))
         for c, runs in enumerate(cells):

@@ -13,6 +13,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.shapes.shared import CT_NonVisualDrawingProps
 from pptx.parts.image import Image as PictureFile
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Pt
@@ -252,13 +253,14 @@ def add_picture(page: PptxSlide, data: bytes, box: Box, alt: str, name: str) -> 
     """A picture with its alt text, or marked decorative when it has none."""
     picture = page.shapes.add_picture(io.BytesIO(data), Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
     picture.name = name
-    c_nv_pr = picture._element.nvPicPr.cNvPr
+    # python-pptx declares `nvPicPr` as its descriptor class, not the element the descriptor gives
+    c_nv_pr: CT_NonVisualDrawingProps = picture._pic.nvPicPr.cNvPr  # type: ignore[attr-defined]
     c_nv_pr.set("descr", alt)  # add_picture writes the file name here
     if not alt:
         mark_decorative(c_nv_pr)
 
 
-def mark_decorative(c_nv_pr) -> None:
+def mark_decorative(c_nv_pr: CT_NonVisualDrawingProps) -> None:
     """Mark a shape decorative the way PowerPoint does, so its checker and screen readers skip it."""
     ext_list = c_nv_pr.makeelement(qn("a:extLst"), {})
     ext = ext_list.makeelement(qn("a:ext"), {"uri": DECORATIVE_URI})

@@ -7,9 +7,12 @@ of their own between left-to-right marks, so "0113 496 0000" does not come out b
 
 from __future__ import annotations
 
+from typing import cast
+
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
@@ -68,7 +71,8 @@ def add_paragraph(
             rpr = run._r.get_or_add_rPr()
             rpr.set("lang", source.lang or lang)
             if rtl:
-                rpr.insert_element_before(rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}), *AFTER_CS)
+                complex_script = cast(BaseOxmlElement, rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}))
+                rpr.insert_element_before(complex_script, *AFTER_CS)  # makeelement gives python-pptx's element class
             if source.link:
                 run.hyperlink.address = source.link
     ppr = paragraph._p.get_or_add_pPr()

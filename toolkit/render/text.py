@@ -16,7 +16,7 @@ from .bidi import isolate_ltr
 PICTURE = N_("Picture: %(alt)s")
 
 
-@register("txt")
+@register("txt", order=4, handout=N_("plain text"))
 def write_text(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a plain text handout in UTF-8, with blank lines between paragraphs.
 

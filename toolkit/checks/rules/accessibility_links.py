@@ -1,14 +1,12 @@
-"""Link words must say where the link goes: screen reader users often hear links on their own.
-
-"Click here" and its kin are found anywhere in the text, not only as a whole link: a PDF, a pasted
-email or a slide may hold the words without the link, and they still tell the reader nothing."""
+"""Plain English and jargon"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Hit, TextUnit
+from ...readers.document import Document, TextUnit
+from ..model import Hit
 from ..registry import Context, rule
 
 VAGUE = {
@@ -31,8 +29,15 @@ _VAGUE_IN_TEXT = re.compile(
 )
 
 
-@rule("AX101", "link-text", "warning", "Link words that do not say where the link goes.")
+@rule("AX101", "link-text", "warning")
 def link_text(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Link words that do not say where the link goes.
+
+    Screen reader users often hear a page's links on their own, without the words around them. The
+    rule finds words like "click here" and "tap the link below" anywhere in the text, not only in a
+    link. A PDF, a pasted email or a slide may hold these words without the link, and they still tell
+    the reader nothing. It also finds a link whose words are its web address.
+    """
     for unit in doc.units:
         yield from _links(unit)
         yield from _words(unit)

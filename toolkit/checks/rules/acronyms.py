@@ -1,16 +1,12 @@
-"""Acronyms must be spelt out the first time they are used in a file, unless everyone knows them.
-
-A word in capitals that is an ordinary word (NOT, FREE, NONE) is not an acronym: it is shouting, and
-the GOV.UK style guide asks for sentence case instead. An acronym counts as spelt out only when the
-words beside it start with its letters: "the DM (see page 3)" explains nothing.
-"""
+"""Plain English and jargon"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Hit, TextUnit
+from ...readers.document import Document, TextUnit
+from ..model import Hit
 from ..readability import is_ordinary_word
 from ..registry import Context, rule
 
@@ -20,8 +16,15 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 
 
-@rule("JG002", "acronym-unexplained", "error", "An acronym not spelt out where it is first used.", languages=("en",))
+@rule("JG002", "acronym-unexplained", "error", languages=("en",))
 def acronym_unexplained(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """An acronym not spelt out where the file first uses it.
+
+    An acronym counts as spelt out only when the words in the brackets after it, or just before it,
+    start with its letters. "Jobseeker's Allowance (JSA)" and "JSA (Jobseeker's Allowance)" are fine,
+    "the DM (see page 3)" is not. Acronyms that nearly everyone knows, like UK and NHS, are fine
+    anywhere: they are on the `allowed` list in `templates/wordlists/acronyms.yaml`.
+    """
     seen: set[str] = set()
     text_so_far = ""
     for unit in doc.units:
@@ -42,9 +45,15 @@ def acronym_unexplained(doc: Document, ctx: Context) -> Iterator[Hit]:
         text_so_far += unit.text + "\n"
 
 
-@rule("PE007", "capitals", "suggestion", "An ordinary word in capitals, which is harder to read.", languages=("en",))
+@rule("PE007", "capitals", "suggestion", languages=("en",))
 def capitals(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """Once for each unit: a screen reader may spell the word out, and capitals are harder to read."""
+    """An ordinary word in capitals, which is harder to read.
+
+    GOV.UK asks for sentence case, and a screen reader may spell the word out. A word in capitals that
+    people say as a word, like NOT, FREE or NATO, is not an acronym. The checker finds these words in
+    the Carnegie Mellon University (CMU) pronouncing dictionary. It reports the first one in each
+    title, bullet or paragraph.
+    """
     for unit in doc.units:
         word = next((m for m in _ACRONYM.finditer(unit.text) if _capitals(m.group(), ctx)), None)
         if word is not None and not _shouted_heading(unit):

@@ -1,11 +1,16 @@
-"""Readability and sentence rules: reading age, long sentences, passive voice."""
+"""Plain English and jargon
+
+These rules find words and sentences that make text hard to read, in every kind of file the checker
+reads.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Hit
+from ...readers.document import Document
+from ..model import Hit
 from ..readability import split_sentences
 from ..registry import Context, rule
 
@@ -34,24 +39,27 @@ _NOT_PARTICIPLES = {
 }
 
 
-@rule("PE001", "reading-age", "warning", "A file above the target reading age.", target=9, min_words=30)
+@rule("PE001", "reading-age", "warning", target=9, min_words=30)
 def reading_age(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A file whose text is above the target reading age.
+
+    GOV.UK writes for a reading age of 9. The score leaves out speaker notes, which staff read. Text
+    under `min_words` words gets no score, here or for PE006, because short text gives scores that
+    swing wildly.
+    """
     whole = ctx.file_scores
     if whole is not None and whole.reading_age is not None and whole.reading_age > ctx.options["target"]:
         message = f"the file has a reading age of {whole.reading_age:g}, above the target of {ctx.options['target']}"
         yield Hit(None, doc.path, message, "use shorter sentences and everyday words")
 
 
-@rule(
-    "PE006",
-    "reading-age-block",
-    "suggestion",
-    "A slide, its notes or a section above the target reading age.",
-    target=9,
-    notes_target=12,
-)
+@rule("PE006", "reading-age-block", "suggestion", target=9, notes_target=12)
 def reading_age_block(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """Short blocks give rough scores, so this is a suggestion; the file's score is the one to act on."""
+    """A slide, its notes or a section above its target reading age.
+
+    Speaker notes have their own target, `notes_target`, because work coaches read them. Short blocks
+    give rough scores, so this is only a suggestion: the file's score (PE001) is the one to act on.
+    """
     staff_blocks = {u.block for u in doc.units if u.for_staff}
     for block, scores in ctx.scores.items():
         target = ctx.options["notes_target"] if block in staff_blocks else ctx.options["target"]
@@ -61,8 +69,12 @@ def reading_age_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(unit, block, message, "use shorter sentences and everyday words")
 
 
-@rule("PE002", "sentence-too-long", "warning", "A sentence longer than GOV.UK's limit.", max_words=25)
+@rule("PE002", "sentence-too-long", "warning", max_words=25)
 def sentence_too_long(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A sentence longer than GOV.UK's limit.
+
+    Long sentences are harder to follow. Split a long sentence into two or more.
+    """
     limit = ctx.options["max_words"]
     for unit in doc.units:
         for sentence in split_sentences(unit.text):
@@ -76,8 +88,13 @@ def sentence_too_long(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("PE005", "passive-voice", "suggestion", "A sentence in the passive voice.", languages=("en",))
+@rule("PE005", "passive-voice", "suggestion", languages=("en",))
 def passive_voice(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A sentence in the passive voice.
+
+    The passive voice can hide who does what. Say who does it: "we will pay you", not "you will be
+    paid".
+    """
     for unit in doc.units:
         for found in _PASSIVE.finditer(unit.text):
             if found.group(2).lower() not in _NOT_PARTICIPLES:

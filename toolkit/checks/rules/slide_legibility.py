@@ -1,20 +1,29 @@
-"""Legibility rules for slide decks: contrast, type size, overflow, language and hard-to-read styling."""
+"""Accessibility of slide decks"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...colour import contrast
+from ...deck.measure import LINE_HEIGHT, arial
 from ...deck.model import Run
+from ...i18n.languages import code_of
+from ...readers.document import Document
 from ...readers.slides import EMU_PER_POINT, RunLook
-from ...render.measure import LINE_HEIGHT, arial
-from ..model import Document, Hit
+from ..model import Hit
 from ..registry import Context, rule
 from .slides import runs_of, where
 
 
-@rule("AX007", "contrast-too-low", "error", "Text that does not stand out enough from what is behind it.")
+@rule("AX007", "contrast-too-low", "error")
 def contrast_too_low(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Text that does not stand out enough from what is behind it.
+
+    WCAG 2.2 asks for a contrast of 4.5:1, or 3:1 for large text (18 pt, or 14 pt bold). The message
+    gives the ratio it found. The checker cannot see text on top of a picture, pattern or another
+    shape: there, a person must judge the contrast. It reads colours set on a table cell or on the
+    text, but not colours that come from a table style.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             worst: tuple[float, float, RunLook] | None = None
@@ -40,15 +49,13 @@ def contrast_too_low(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule(
-    "AX008",
-    "font-too-small",
-    "warning",
-    "Slide text too small to read from the back of a room.",
-    minimum=24,
-    minimum_small=18,
-)
+@rule("AX008", "font-too-small", "warning", minimum=24, minimum_small=18)
 def font_too_small(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Slide text too small to read from the back of a room.
+
+    Tables and footers have a lower minimum, `minimum_small`. The checker uses the size PowerPoint
+    shows, including sizes that come from the layout and master.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             minimum = ctx.options["minimum_small"] if shape.kind in ("table", "footer") else ctx.options["minimum"]
@@ -65,8 +72,13 @@ def font_too_small(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("AX009", "text-overflow", "warning", "Text that will not fit its box at its size.")
+@rule("AX009", "text-overflow", "warning")
 def text_overflow(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Text that will not fit its box at its size.
+
+    The checker measures the text with Arial's character widths. A box that grows to fit its text may
+    still run off the slide. Cut words, or move some to a new slide.
+    """
     metrics = arial()
     for slide in doc.slides:
         for shape in slide.shapes:
@@ -90,9 +102,14 @@ def text_overflow(doc: Document, ctx: Context) -> Iterator[Hit]:
                 yield Hit(None, shape.text[:60], message, "cut words, or move some to a new slide", where(slide, shape))
 
 
-@rule("AX013", "language-missing", "warning", "Text with no language, or another language than the deck's.")
+@rule("AX013", "language-missing", "warning")
 def language_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
-    deck = doc.language.split("-")[0].lower()
+    """Text with no language, or another language than the deck's.
+
+    Screen readers choose a voice by the language, so they may read the text in the wrong one. Set the
+    language in Review > Language.
+    """
+    deck = code_of(doc.language)
     for slide in doc.slides:
         for shape in slide.shapes:
             tags = {run.lang for run in runs_of(shape)}
@@ -105,20 +122,19 @@ def language_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
                     f"set the language to {doc.language} (Review > Language)",
                     where(slide, shape),
                 )
-            elif any(tag.split("-")[0].lower() != deck for tag in tags if tag):
-                other = sorted(t for t in tags if t and t.split("-")[0].lower() != deck)
+            elif any(code_of(tag) != deck for tag in tags if tag):
+                other = sorted(t for t in tags if t and code_of(t) != deck)
                 message = f"text in '{shape.name}' is marked {', '.join(other)} but the deck is {doc.language}"
                 yield Hit(None, shape.text[:60], message, "check the language of this text", where(slide, shape))
 
 
-@rule(
-    "AX014",
-    "hard-to-read-text",
-    "suggestion",
-    "Long italics, underlining that is not a link, or capitals.",
-    max_italic_words=10,
-)
+@rule("AX014", "hard-to-read-text", "suggestion", max_italic_words=10)
 def hard_to_read_text(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Long italics, underlining that is not a link, or whole phrases in capitals.
+
+    All three make text harder to read, above all for people with dyslexia. Use bold for emphasis, and
+    keep underlining for links. Long means more than `max_italic_words` words in italics in one shape.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             runs = list(runs_of(shape))

@@ -1,7 +1,12 @@
-"""Accessibility rules for slide decks: what stops a partially sighted, dyslexic or screen reader user.
+"""Accessibility of slide decks
 
-They do all PowerPoint's Accessibility Checker does for slides, and more: contrast against what is
-really behind the text, font sizes after inheritance, and text that runs out of its box.
+These rules look at `.pptx` files: ours, or any deck made in PowerPoint or LibreOffice. Each finding
+names the slide and the shape (as PowerPoint's Selection Pane names it). They do what PowerPoint's
+Accessibility Checker does for slides, and also what it misses. They measure contrast against the
+slide, layout or master background, not only the text box. They read font sizes from the layout and
+master too, and find text that runs out of its box.
+
+Run only these with `toolkit check --select AX0 deck.pptx`.
 """
 
 from __future__ import annotations
@@ -9,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...readers.document import Document
 from ...readers.slides import RunLook, ShapeLook, SlideLook
-from ..model import Document, Hit
+from ..model import Hit
 from ..registry import Context, rule
 
 NEEDS_ALT = {"picture", "chart", "graphic", "group", "media"}
@@ -32,8 +38,13 @@ def runs_of(shape: ShapeLook) -> Iterator[RunLook]:
                 yield run
 
 
-@rule("AX001", "slide-title-missing", "error", "A slide with no title: screen reader users find slides by title.")
+@rule("AX001", "slide-title-missing", "error")
 def slide_title_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A slide without a title.
+
+    Screen reader users find their way round a deck by its slide titles. Give the slide a title in its
+    title box.
+    """
     for slide in doc.slides:
         if not slide.title:
             yield Hit(
@@ -41,8 +52,13 @@ def slide_title_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("AX002", "slide-title-duplicate", "warning", "Two slides with the same title.")
+@rule("AX002", "slide-title-duplicate", "warning")
 def slide_title_duplicate(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A slide with the same title as an earlier one.
+
+    People who use titles to find a slide cannot tell the two apart. Make each title say what is
+    different, or add '(continued)'.
+    """
     seen: dict[str, int] = {}
     for slide in doc.slides:
         key = slide.title.casefold()
@@ -54,8 +70,13 @@ def slide_title_duplicate(doc: Document, ctx: Context) -> Iterator[Hit]:
         seen.setdefault(key, slide.number)
 
 
-@rule("AX003", "alt-text-missing", "error", "A picture, chart, diagram, group or video with no useful alt text.")
+@rule("AX003", "alt-text-missing", "error")
 def alt_text_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A picture, chart, diagram, group or video with no useful alt text.
+
+    Alt text that is only a file name, or a default name such as "Picture 3", counts as none. Shapes
+    marked decorative are fine. Describe what the picture shows and why it matters.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             if shape.kind in NEEDS_ALT and not shape.decorative:
@@ -67,14 +88,12 @@ def alt_text_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
                     yield Hit(None, alt, message, suggestion, where(slide, shape))
 
 
-@rule(
-    "AX004",
-    "alt-text-long",
-    "suggestion",
-    "Alt text so long that screen reader users lose the thread.",
-    max_characters=150,
-)
+@rule("AX004", "alt-text-long", "suggestion", max_characters=150)
 def alt_text_long(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Alt text so long that screen reader users lose the thread.
+
+    Keep alt text short, and put the detail on the slide or in the notes.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             if len(shape.alt) > ctx.options["max_characters"]:
@@ -88,8 +107,13 @@ def alt_text_long(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("AX005", "table-header-missing", "error", "A table with no header row.")
+@rule("AX005", "table-header-missing", "error")
 def table_header_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A table without a header row.
+
+    Screen readers use the header row to say what each cell is. Tick 'Header Row' in Table Design, and
+    put the headings in it.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             if shape.kind == "table" and not shape.table_header:
@@ -99,8 +123,13 @@ def table_header_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("AX006", "table-merged-cells", "warning", "A table with merged cells, which screen readers read out of order.")
+@rule("AX006", "table-merged-cells", "warning")
 def table_merged_cells(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A table with merged cells.
+
+    Screen readers may read merged cells out of order. Split them, and repeat the value or change the
+    table.
+    """
     for slide in doc.slides:
         for shape in slide.shapes:
             if shape.kind == "table" and shape.table_merged:
@@ -114,8 +143,13 @@ def table_merged_cells(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("AX010", "reading-order", "warning", "A screen reader would meet things in a different order from how they look.")
+@rule("AX010", "reading-order", "warning")
 def reading_order(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A slide that a screen reader would read in a different order from how it looks.
+
+    A screen reader should meet the title first, then the rest from top to bottom and left to right.
+    Set the order in PowerPoint's Selection Pane.
+    """
     for slide in doc.slides:
         shown = [
             s
@@ -138,8 +172,12 @@ def reading_order(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(None, names, message, f"set the reading order to: {names}", where(slide))
 
 
-@rule("AX011", "too-much-text", "suggestion", "A slide crowded with words or bullets.", max_words=40, max_bullets=6)
+@rule("AX011", "too-much-text", "suggestion", max_words=40, max_bullets=6)
 def too_much_text(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A slide crowded with words or bullets.
+
+    Keep the main points on the slide, and move the detail to the speaker notes.
+    """
     for slide in doc.slides:
         body = [s for s in slide.shapes if s.kind in ("body", "text")]
         words = sum(len(s.text.split()) for s in body)
@@ -149,8 +187,12 @@ def too_much_text(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(None, "", message, "keep the main points on the slide and move detail to the notes", where(slide))
 
 
-@rule("AX012", "notes-missing", "suggestion", "A slide with no speaker notes.")
+@rule("AX012", "notes-missing", "suggestion")
 def notes_missing(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A slide with no speaker notes.
+
+    Notes tell whoever runs the session what to say and do.
+    """
     for slide in doc.slides:
         if not slide.notes:
             yield Hit(

@@ -1,15 +1,21 @@
-"""An ignore comment must name real rules: a misspelt name would switch nothing off, and nobody would know."""
+"""Plain English and jargon"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Document, Hit
+from ...readers.document import Document
+from ..model import Hit
 from ..registry import Context, all_rules, rule
 
 
-@rule("TK001", "unknown-rule", "warning", "An ignore comment that names a rule that does not exist.")
+@rule("TK001", "unknown-rule", "warning")
 def unknown_rule(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """An ignore comment that names a rule that does not exist.
+
+    Such a comment switches nothing off, so without this rule a misspelt name would go unnoticed. Use a
+    rule's name or code, as `toolkit rules` lists them.
+    """
     rules = all_rules()
     known = {name for name in rules} | {r.code for r in rules.values()}
     for unit in doc.units:

@@ -1,11 +1,15 @@
-"""Words with plainer alternatives: GOV.UK's words to avoid, wordy phrases and benefit jargon."""
+"""Plain English and jargon
+
+The word lists are in `templates/wordlists/`. Each file names its source. Edit them, or add your own.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Hit
+from ...readers.document import Document
+from ..model import Hit
 from ..registry import Context, rule
 
 EXPLAIN = "explain it"
@@ -31,16 +35,31 @@ def _says_what_it_means(suggestion: str, text: str) -> bool:
     return len(meaning & set(_WORD.findall(text.lower()))) >= min(3, len(meaning))
 
 
-@rule("PE003", "words-to-avoid", "error", "A word the GOV.UK style guide asks us not to use.")
+@rule("PE003", "words-to-avoid", "error")
 def words_to_avoid(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A word the GOV.UK style guide asks us not to use.
+
+    Each finding says what to write instead. Some words are fine in one sense, and the message says
+    which.
+    """
     return _hits(doc, ctx, "avoid", "is on the GOV.UK list of words to avoid")
 
 
-@rule("PE004", "wordy", "warning", "A formal word or wordy phrase with a plain alternative.")
+@rule("PE004", "wordy", "warning")
 def wordy(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A formal word or wordy phrase with a plain alternative.
+
+    Each finding gives the plainer words to use instead.
+    """
     return _hits(doc, ctx, "wordy", "has a plainer alternative")
 
 
-@rule("JG001", "jargon", "warning", "Benefit-system or employment-support jargon that claimants find hard.")
+@rule("JG001", "jargon", "warning")
 def jargon(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Benefit and employment-support jargon that people claiming benefits find hard.
+
+    Some official names, like "sanction", are words people need to know. Explain these where the file
+    first uses them. The checker reports them only there, and not if the words around them already
+    explain them.
+    """
     return _hits(doc, ctx, "jargon", "is jargon many claimants will not know")

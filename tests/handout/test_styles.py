@@ -1,0 +1,21 @@
+"""Handout styles: standard, large print and dyslexia-friendly, as the guidance asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import ToolkitError
+from toolkit.handout.styles import STYLES, style_named
+
+
+def test_styles_follow_the_guidance() -> None:
+    assert set(STYLES) == {"standard", "large-print", "dyslexia"}
+    assert STYLES["large-print"].body_pt >= 18
+    dyslexia = STYLES["dyslexia"]
+    assert dyslexia.body_pt >= 12 and dyslexia.line_spacing == 1.5 and dyslexia.background
+    assert not dyslexia.underline_links and dyslexia.word_font in ("Arial", "Verdana")
+    for style in STYLES.values():
+        assert style.heading_pt(3) >= 1.2 * style.body_pt
+        assert style.heading_pt(2) >= 1.2 * style.heading_pt(3) * 0.99
+    with pytest.raises(ToolkitError, match="no style called 'huge'"):
+        style_named("huge")

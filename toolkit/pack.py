@@ -1,0 +1,98 @@
+"""Send packs: a claimant's handouts in one folder, with a message a work coach can paste into their journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .content.loader import find_sites, load_site, select_sites
+from .deck.audience import GENERAL
+from .deck.session import make_deck
+from .errors import ToolkitError
+from .files import write_atomic
+from .handout.styles import STYLES, style_named
+from .i18n import N_, Words, language
+from .i18n.catalogues import make_translator
+from .project import ContentRoot
+from .render import handout_formats
+
+MESSAGE = "message.txt"
+
+
+def check_handout_formats(formats: Iterable[str]) -> None:
+    """Refuse formats that are not handouts, such as pptx, with the choices in the message."""
+    known = handout_formats()
+    for fmt in formats:
+        if fmt not in known:
+            raise ToolkitError(f"handouts come as {', '.join(sorted(known))}, not '{fmt}'")
+
+
+def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> list[Path]:
+    """One folder for each site, topic, audience and style, beside the handouts: copies of them and message.txt.
+
+    Formats without styles, such as plain text, go in every style's pack.
+    """
+    groups: dict[tuple[str, str, str, str, str], list[dict[str, str]]] = {}
+    for entry in written:
+        key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL), entry["language"])
+        groups.setdefault(key, []).append(entry)
+    folders = []
+    for (district, site, topic, audience, tag), entries in sorted(groups.items()):
+        ref = select_sites(find_sites(root.content), district, site)[0]
+        translator = make_translator(root.templates, language(tag))
+        title = make_deck(root, load_site(root.content, ref), topic, audience, translator).meta.title
+        styled = {name for name, fmt in handout_formats().items() if fmt.styled}
+        for style in sorted({e["style"] for e in entries if e["format"] in styled}) or ["standard"]:
+            chosen = [e for e in entries if e["style"] == style or e["format"] not in styled]
+            folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))
+    return folders
+
+
+def _write_pack(
+    out: Path, entries: list[dict[str, str]], topic: str, style: str, title: str, words: Words | None = None
+) -> Path:
+    """The pack goes beside the handouts and is named like them: <topic>[.<audience>][.<style>]-pack."""
+    audience = entries[0].get("audience", GENERAL)
+    suffix = ("" if audience == GENERAL else f".{audience}") + ("" if style == "standard" else f".{style}")
+    folder = out / Path(entries[0]["path"]).parent / f"{topic}{suffix}-pack"
+    files = sorted((out / e["path"] for e in entries), key=lambda p: list(handout_formats()).index(p.suffix[1:]))
+    for path in files:
+        write_atomic(folder / path.name, path.read_bytes())
+    message = pack_message(title, [p.name for p in files], style, words)
+    write_atomic(folder / MESSAGE, message.encode("utf-8"))
+    return folder
+
+
+MESSAGE_PARTS = (
+    N_('I have attached a handout from the group session "%(title)s".'),
+    N_("It has everything the group saw and heard, so you do not miss anything. Read it when it suits you."),
+    N_("What is attached:"),
+    N_(
+        "The handout is in %(style)s. If you would like it in another format, like %(others)s or another language, "
+        "send me a message here or tell me at your next appointment."
+    ),
+    N_(
+        "At the end of the handout there are some questions. Bring your questions to your next appointment, "
+        "and we will go through them together."
+    ),
+)
+DRAFT_MESSAGE = N_("This translation has not been checked by a qualified translator yet.")
+
+
+def pack_message(title: str, files: list[str], style: str, words: Words | None = None) -> str:
+    """A short covering message in Plain English: what is attached, and how to ask for another format."""
+    words = words or Words()
+    kinds = handout_formats()
+    attached = "\n".join(f"- {name}: {words(kinds[name.rsplit('.', 1)[-1]].handout)}" for name in files)
+    label = words(style_named(style).label)
+    others = [words(s.label) for s in STYLES.values() if s.name not in (style, "standard")]
+    opening, everything, what, formats, questions = MESSAGE_PARTS
+    paragraphs = [
+        words(opening, title=title),
+        words(everything),
+        f"{words(what)}\n{attached}",
+        words(formats, style=label, others=", ".join(others)),
+        words(questions),
+    ]
+    paragraphs[:0] = words.notices(DRAFT_MESSAGE)
+    return "\n\n".join(paragraphs) + "\n"
