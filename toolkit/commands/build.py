@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, ToolkitError
 from ..project import ContentRoot
@@ -140,7 +139,7 @@ def handout(
     result = _run(root, work.jobs, folder, None, rules=TranslationRules(allow_missing, require_reviewed))
     if pack and result.written:
         for made in write_packs(root, folder, result.written):
-            console.print(f"Send pack: {made}")
+            console().print(f"Send pack: {made}")
     _report(result, folder)
 
 
@@ -154,10 +153,12 @@ def _run(
     rules: TranslationRules | None = None,
 ) -> BuildResult:
     """Run build jobs with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from ..build import run
 
     columns = (TextColumn("Building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=err(), transient=True) as progress:
         task = progress.add_task("", total=len(jobs))
         result = run(
             root,
@@ -177,19 +178,19 @@ def _refuse(problems: list[ToolkitError]) -> None:
     for problem in problems:
         print_error(problem)
     if problems:
-        err.print(f"Nothing was built: {count(len(problems), 'fact')} to check first (--strict).")
+        err().print(f"Nothing was built: {count(len(problems), 'fact')} to check first (--strict).")
         raise SystemExit(EXIT_PROBLEMS)
 
 
 def _notes(notes: list[str]) -> None:
     for note in notes:
-        err.print(f"Note: {note}", markup=False, soft_wrap=True)
+        err().print(f"Note: {note}", markup=False, soft_wrap=True)
 
 
 def _report(result: BuildResult, folder: Path) -> None:
     """Say what was written and what failed, print each error on one line, and exit with the right code:
     1 if some files failed, 2 if the build stopped because nothing more could be written (a full disk)."""
-    console.print(_summary(result, folder))
+    console().print(_summary(result, folder))
     examples = sorted({e["site"] for e in (*result.written, *result.unchanged) if e.get("example")})
     if examples and not result.stopped:  # a stopped build says only why it stopped
         sites = ", ".join(examples)
@@ -230,6 +231,6 @@ def clean(ctx: click.Context, out: Path | None, dry_run: bool) -> None:
     folder = out or root.path / "output"
     stale = clean_output(root, folder, dry_run)
     for path in stale:
-        console.print(f"{'Would remove' if dry_run else 'Removed'} {path}")
+        console().print(f"{'Would remove' if dry_run else 'Removed'} {path}")
     if not stale:
-        console.print(f"Nothing to remove in {folder}")
+        console().print(f"Nothing to remove in {folder}")

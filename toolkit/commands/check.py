@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.table import Table
 
-from ..checks.model import Severity
-from ..checks.registry import Rule, all_rules, groups
-from ..checks.report import as_json, print_text
-from ..checks.run import run_checks
-from ..checks.runner import FileReport
 from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
 from .shared import (
     LANG_OPTION,
@@ -22,6 +17,10 @@ from .shared import (
     print_error,
     write_bug_log,
 )
+
+if TYPE_CHECKING:
+    from ..checks.model import Severity
+    from ..checks.runner import FileReport
 
 
 @click.command()
@@ -72,6 +71,10 @@ def check(
     Exit codes: 0 nothing found, 1 findings at or above --fail-on, 2 a file could not be read,
     3 a bug in the toolkit. Every file that can be read is checked and reported either way.
     """
+    from ..checks.model import Severity  # the checker loads only when a check runs: help stays quick
+    from ..checks.report import as_json, print_text
+    from ..checks.run import run_checks
+
     try:
         reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug, deliveries)
     except ToolkitError as problem:
@@ -79,7 +82,7 @@ def check(
     if fmt == "json":
         click.echo(as_json(reports))
     else:
-        print_text(reports, console)
+        print_text(reports, console())
     for report in reports:
         if report.error:
             print_error(report.error)
@@ -115,6 +118,11 @@ def _exit_code(reports: list[FileReport], threshold: Severity) -> int:
 )
 def rules(fmt: str) -> None:
     """List every check with its code, name, default severity and settings."""
+    from rich.table import Table
+
+    from ..checks.docs import rules_markdown
+    from ..checks.registry import all_rules
+
     if fmt == "markdown":
         click.echo(rules_markdown(), nl=False)
         return
@@ -124,33 +132,4 @@ def rules(fmt: str) -> None:
     for rule in sorted(all_rules().values(), key=lambda r: r.code):
         settings = ", ".join(f"{k} = {v}" for k, v in rule.defaults.items())
         table.add_row(rule.code, rule.name, str(rule.severity), rule.summary, settings)
-    console.print(table)
-
-
-def rules_markdown() -> str:
-    """The rules by group: a heading, the introduction, a table, then each rule's longer text.
-
-    Each rule's longer text may quote what the rule finds, so an ignore comment switches that one rule
-    off for it: docs/checks.md can then pass its own checks.
-    """
-    parts: list[str] = []
-    for group in groups():
-        parts.append(f"### {group.heading}")
-        parts += [group.intro] if group.intro else []
-        table = [_row("Code", "Name", "Severity", "What it finds", "Settings"), "|---" * 5 + "|"]
-        table += [_row(r.code, r.name, str(r.severity), r.summary, _settings(r)) for r in group.rules]
-        parts.append("\n".join(table))
-        for rule in group.rules:
-            for number, paragraph in enumerate(rule.details.split("\n\n") if rule.details else []):
-                lead = f"**{rule.code} {rule.name}.** " if number == 0 else ""
-                ignore = f"<!-- toolkit: ignore {rule.name} -- the rule's own description -->"
-                parts.append(f"{ignore}\n{lead}{paragraph}")
-    return "\n\n".join(parts) + "\n"
-
-
-def _row(*cells: str) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-
-def _settings(rule: Rule) -> str:
-    return ", ".join(f"`{name}` ({value})" for name, value in rule.defaults.items())
+    console().print(table)

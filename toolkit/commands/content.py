@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
-from rich.table import Table
 
 from ..content.review import DUE_SOON, OVERDUE, UNCONFIRMED
 from ..errors import EXIT_PROBLEMS, ToolkitError, one_line
@@ -17,6 +15,7 @@ from ..project import ContentRoot, init_root
 from .shared import (
     console,
     err,
+    escape,
     print_error,
     root_of,
 )
@@ -41,10 +40,12 @@ def sites(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    from rich.table import Table
+
     table = Table("District", "Site", "Name")
     for row in rows:
         table.add_row(row["district"], row["site"], row["name"])
-    console.print(table)
+    console().print(table)
 
 
 @click.command()
@@ -68,8 +69,8 @@ def validate(ctx: click.Context, site: str | None) -> None:
     if problems:
         raise SystemExit(EXIT_PROBLEMS)
     for label, warning, advice in _fact_warnings(records):
-        err.print(f"{label}: {escape(str(warning))}: {advice}", markup=False, soft_wrap=True)
-    console.print(f"{_valid(refs, site)}{_fact_summary(records)}")
+        err().print(f"{label}: {warning}: {advice}", markup=False, soft_wrap=True)
+    console().print(f"{_valid(refs, site)}{_fact_summary(records)}")
 
 
 def _theme_problems(root: ContentRoot, refs: list[SiteRef]) -> list[ToolkitError]:
@@ -98,9 +99,9 @@ def _site_needs(root: ContentRoot, ref: SiteRef) -> list[ToolkitError]:
         missing = sorted({section_of(location) for location, _ in found if topic.uses(section_of(location))})
         gaps = topic.gaps(load_site(root.content, ref)) if not found else []
         if missing or gaps:
-            console.print(f"{topic.topic}: needs {', '.join(missing + gaps)}", markup=False)
+            console().print(f"{topic.topic}: needs {', '.join(missing + gaps)}", markup=False)
         else:
-            console.print(f"{topic.topic}: has what it needs", markup=False)
+            console().print(f"{topic.topic}: has what it needs", markup=False)
     return [problem for _, problem in found]
 
 
@@ -133,7 +134,7 @@ def _fact_summary(records: list[FactRecord]) -> str:
 def init(folder: Path) -> None:
     """Start a new content folder with the example templates and content."""
     init_root(folder)
-    console.print(f"Made a content folder in {folder}. Next: cd {folder} and run 'toolkit build'.")
+    console().print(f"Made a content folder in {folder}. Next: cd {folder} and run 'toolkit build'.")
 
 
 @click.command("import")
@@ -164,21 +165,23 @@ def import_(
         for problem in problems.problems:
             print_error(one_line(f"{file}: {problem}"))
         count = len(problems.problems)
-        err.print(f"{count} problem{'s' if count > 1 else ''}. Nothing was changed.")
+        err().print(f"{count} problem{'s' if count > 1 else ''}. Nothing was changed.")
         raise SystemExit(EXIT_PROBLEMS) from None
+    from rich.table import Table
+
     table = Table("What", "Name", "Change", "Details")
     for change in plan.changes:
         table.add_row(change.what, escape(change.name), change.status, escape(", ".join(change.fields) or change.note))
-    console.print(table)
+    console().print(table)
     for note in plan.notes:
-        console.print(escape(note))
+        console().print(escape(note))
     if not plan.changes_anything:
-        console.print("Nothing to change.")
+        console().print("Nothing to change.")
     elif dry_run:
-        console.print(f"Nothing was changed (--dry-run). Run it again without --dry-run to change {plan.path}")
+        console().print(f"Nothing was changed (--dry-run). Run it again without --dry-run to change {plan.path}")
     else:
         write_import(plan)
-        console.print(f"Changed {plan.path}")
+        console().print(f"Changed {plan.path}")
 
 
 @click.command("new-site")
@@ -190,7 +193,7 @@ def new_site(ctx: click.Context, site: str, district: str) -> None:
     from ..content.starter import new_site as write_site
 
     path = write_site(root_of(ctx).content, district, site)
-    console.print(f"Made {path}. Fill it in, then run 'toolkit validate --site {site}'.")
+    console().print(f"Made {path}. Fill it in, then run 'toolkit validate --site {site}'.")
 
 
 @click.command("new-district")
@@ -201,4 +204,6 @@ def new_district(ctx: click.Context, district: str) -> None:
     from ..content.starter import new_district as write_district
 
     path = write_district(root_of(ctx).content, district)
-    console.print(f"Made {path}. Fill it in, then add a jobcentre with 'toolkit new-site SITE --district {district}'.")
+    console().print(
+        f"Made {path}. Fill it in, then add a jobcentre with 'toolkit new-site SITE --district {district}'."
+    )

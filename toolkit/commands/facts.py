@@ -11,18 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from ..content.review import DUE_SOON, FRESH, OVERDUE, UNCONFIRMED, load_review_periods
 from ..errors import EXIT_PROBLEMS
 from ..files import write_atomic
 from ..project import ContentRoot
-from .shared import console, count, print_error, root_of
+from .shared import console, count, escape, print_error, root_of
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..content.facts import FactRecord
 
 COLUMNS = ("district", "site", "file", "line", "section", "name", "kind", "source", "checked", "review_by", "status")
@@ -54,9 +52,9 @@ def facts(ctx: click.Context, district: str | None, site: str | None, fmt: str, 
     if output:
         text = {"json": _json, "csv": _csv, "table": _table_text}[fmt](rows)
         write_atomic(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))  # Excel reads UTF-8 with a BOM
-        console.print(f"Wrote {count(len(rows), 'fact')} to {output}")
+        console().print(f"Wrote {count(len(rows), 'fact')} to {output}")
     elif fmt == "table":
-        _print_table(rows, console)
+        _print_table(rows, console())
     else:
         click.echo({"json": _json, "csv": _csv}[fmt](rows), nl=False)
     for problem in dict.fromkeys(str(p) for p in problems):
@@ -104,12 +102,17 @@ def _cell(value: Any) -> Any:
 def _table_text(rows: list[dict[str, Any]]) -> str:
     """The table as plain text, 80 columns wide, for a file."""
     text = io.StringIO()
+    from rich.console import Console
+
     _print_table(rows, Console(file=text, width=80, highlight=False))
     return text.getvalue()
 
 
 def _print_table(rows: list[dict[str, Any]], out: Console) -> None:
     """One table for each file, readable at 80 columns, then a count of each status."""
+    from rich import box
+    from rich.table import Table
+
     for file in dict.fromkeys(row["file"] for row in rows):
         table = Table("Fact", "Source", "Checked\nReview by", "Status", title=file, box=box.SIMPLE_HEAD)
         for column in table.columns:

@@ -32,7 +32,7 @@ def library(ctx: click.Context, out: Path | None, folder: Path | None, jobs: int
     root = root_of(ctx)
     done = write_library(root, out or root.path / "output", folder, jobs)
     changed = f"wrote {count(len(done.written), 'file')}" if done.written else "nothing changed"
-    console.print(f"Library for {count(done.sites, 'jobcentre')}: {done.index} ({changed})")
+    console().print(f"Library for {count(done.sites, 'jobcentre')}: {done.index} ({changed})")
 
 
 @click.command()
@@ -50,4 +50,4 @@ def serve(ctx: click.Context, out: Path | None, folder: Path | None, port: int) 
 
     root = root_of(ctx)
     served = folder or (out or root.path / "output") / LIBRARY
-    serve_folder(served, port, lambda url: console.print(f"Open {url} in your browser. Press Ctrl+C to stop."))
+    serve_folder(served, port, lambda url: console().print(f"Open {url} in your browser. Press Ctrl+C to stop."))

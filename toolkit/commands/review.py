@@ -44,8 +44,8 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
         raise ToolkitError("no built decks match: run 'toolkit build' first", folder)
     made, skipped = make_previews(decks, folder)
     for preview in made:
-        console.print(f"{preview.sheet} ({count(len(preview.slides), 'slide')})")
-    console.print(f"Made previews of {count(len(made), 'deck')}; {skipped} unchanged")
+        console().print(f"{preview.sheet} ({count(len(preview.slides), 'slide')})")
+    console().print(f"Made previews of {count(len(made), 'deck')}; {skipped} unchanged")
 
 
 @click.command()
@@ -60,4 +60,4 @@ def report(ctx: click.Context, out: Path | None) -> None:
 
     root = root_of(ctx)
     index = write_report(out or root.path / "output", root.path)
-    console.print(f"Wrote the review site: {index}")
+    console().print(f"Wrote the review site: {index}")

@@ -7,24 +7,48 @@ import sys
 import tempfile
 import time
 import traceback
+from functools import cache
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from .. import __version__
 from ..errors import EXIT_BUG, ToolkitError
 from ..project import ContentRoot
 
-console = Console(highlight=False, soft_wrap=True)  # never break a path over two lines
-err = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def console() -> Console:
+    """Where commands print: made when first used, as rich takes a while to load and `toolkit --help` needs none.
+
+    Soft wrap, so a path is never broken over two lines."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@cache
+def err() -> Console:
+    """Where errors and progress go: standard error."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def escape(text: str) -> str:
+    """Text with its square brackets escaped, so rich prints them and does not read them as markup."""
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def print_error(problem: ToolkitError | str) -> None:
     """One error line on stderr: how every command reports a problem."""
-    err.print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+    err().print(f"[bold red]Error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
 
 
 def fail(problem: ToolkitError | str, code: int) -> NoReturn:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import click
-from rich.table import Table
 
 from ..errors import ToolkitError
 from .shared import (
@@ -36,8 +35,10 @@ def translations(ctx: click.Context, languages: list[str], fmt: str) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
-        console.print("No translations yet: run 'toolkit translations update --lang cy' to start one.")
+        console().print("No translations yet: run 'toolkit translations update --lang cy' to start one.")
         return
+    from rich.table import Table
+
     table = Table(
         "Language", "Catalogue", "Strings", "Done", "Missing", "Out of date", "Drafts", "Reviewed", "Signed off"
     )
@@ -47,7 +48,7 @@ def translations(ctx: click.Context, languages: list[str], fmt: str) -> None:
         signed = f"{row['reviewer']}, {row['date']}" if row["signed_off"] else "no: a draft"
         counts = ("strings", "translated", "missing", "out_of_date", "drafts", "reviewed")
         table.add_row(f"{row['language']} {row['name']}", str(row["domain"]), *(str(row[k]) for k in counts), signed)
-    console.print(table)
+    console().print(table)
 
 
 @translations.command("extract")
@@ -57,7 +58,7 @@ def translations_extract(ctx: click.Context) -> None:
     from ..translations.extract import write_templates
 
     for path in write_templates(root_of(ctx)):
-        console.print(f"Wrote {path}")
+        console().print(f"Wrote {path}")
 
 
 @translations.command("update")
@@ -72,7 +73,7 @@ def translations_update(ctx: click.Context, languages: list[str]) -> None:
     from ..translations.extract import update_catalogues
 
     for path in update_catalogues(root_of(ctx), languages):
-        console.print(f"Updated {path}")
+        console().print(f"Updated {path}")
 
 
 @translations.command("review")
@@ -95,4 +96,4 @@ def translations_review(ctx: click.Context, lang: str, reviewer: str, when: str 
     except ValueError:
         raise ToolkitError(f"'{day}' is not a date: write it as YYYY-MM-DD") from None
     for path in mark_reviewed(root_of(ctx), lang, reviewer, day):
-        console.print(f"Marked reviewed: {path}")
+        console().print(f"Marked reviewed: {path}")

@@ -1,0 +1,76 @@
+"""How long `toolkit` takes to start, beside a bare click program: the floor for any click command line.
+
+Run: .venv/bin/python benchmarks/startup.py
+Each command runs as a whole process, as a user runs it, RUNS times in turn; the figures are the median
+CPU time (user and system) of each. The target is at most twice the bare click program.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from machine import machine
+
+RUNS = 15
+TARGET = 2.0
+BIN = Path(sys.executable).parent
+BARE_CLICK = """
+import click
+
+@click.group()
+def main():
+    "A click program that does nothing."
+
+@main.command()
+@click.argument("files", nargs=-1)
+def check(files):
+    "Does nothing with the files."
+
+main()
+"""
+
+
+def cpu_seconds(command: list[str], cwd: Path) -> float:
+    """The CPU time one run of `command` takes, children included."""
+    before = os.times()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = os.times()
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        (here / "bare_click.py").write_text(BARE_CLICK, encoding="utf-8")
+        (here / "one-line.txt").write_text("You can get help with the cost of getting to work.\n", encoding="utf-8")
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "bare click --help": [sys.executable, "bare_click.py", "--help"],
+            "toolkit --help": [str(BIN / "toolkit"), "--help"],
+            "toolkit check one-line.txt": [str(BIN / "toolkit"), "check", "one-line.txt"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(RUNS):  # in turn, so a busy moment on the machine touches every command alike
+            for name, command in commands.items():
+                times[name].append(cpu_seconds(command, here))
+    medians = {name: statistics.median(found) for name, found in times.items()}
+    floor = medians["bare click --help"]
+    print(f"Start-up, median CPU time of {RUNS} runs each")
+    for name, seconds in medians.items():
+        ratio = seconds / floor
+        verdict = ("  (meets target)" if ratio <= TARGET else "  (over target)") if name.startswith("toolkit") else ""
+        print(f"  {name:28} {seconds * 1000:6.0f} ms  {ratio:4.1f} x bare click{verdict}")
+    versions = {name: importlib.metadata.version(name) for name in ("click", "rich", "group-session-toolkit")}
+    print("Target: at most", TARGET, "x bare click")
+    print("Versions:", ", ".join(f"{name} {version}" for name, version in versions.items()))
+    print("Machine:", ", ".join(f"{key} {value}" for key, value in machine().items()))
+
+
+if __name__ == "__main__":
+    main()
