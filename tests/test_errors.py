@@ -211,6 +211,21 @@ def test_a_master_on_the_command_line_is_checked_before_use(mini: ContentRoot, o
     one_line(result, 2, "fake.pptx: is damaged or not really an Office file")
 
 
+def test_a_master_whose_notes_page_has_no_box_for_notes_is_refused(mini: ContentRoot, tmp_path: Path) -> None:
+    """Every slide has speaker notes, so a notes page without its body box cannot hold them."""
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    deck = Presentation(str(mini.master))
+    notes_page = deck.notes_master
+    for box in [p for p in notes_page.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.BODY]:
+        box._element.getparent().remove(box._element)
+    deck.save(str(tmp_path / "no-notes.pptx"))
+    result = toolkit("--root", mini.path, "build", "--master", tmp_path / "no-notes.pptx", "--out", tmp_path / "out")
+    one_line(result, 2, "no-notes.pptx: has no box for speaker notes on its notes page")
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
 # Hangs -------------------------------------------------------------------------------------------
 
 

@@ -245,12 +245,19 @@ def check_master(path: Path) -> Path:
     check_office_zip(path)
     try:
         from pptx import Presentation
+        from pptx.enum.shapes import PP_PLACEHOLDER
 
-        Presentation(str(path))
+        notes_page = Presentation(str(path)).notes_master
     except Exception:  # python-pptx raises many kinds of error on a file that is not a presentation
         raise ToolkitError(
             "could not be opened as a PowerPoint file: open it in PowerPoint and save it again", path
         ) from None
+    if not any(p.placeholder_format.type == PP_PLACEHOLDER.BODY for p in notes_page.placeholders):
+        raise ToolkitError(
+            "has no box for speaker notes on its notes page: in PowerPoint, open View, Notes Master, tick Body,"
+            " and save it again",
+            path,
+        )
     return path.resolve()
 
 
