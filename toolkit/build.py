@@ -252,7 +252,7 @@ def check_master(path: Path) -> Path:
         raise ToolkitError(
             "could not be opened as a PowerPoint file: open it in PowerPoint and save it again", path
         ) from None
-    if not any(p.placeholder_format.type == PP_PLACEHOLDER.BODY for p in notes_page.placeholders):
+    if not any(s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.BODY for s in notes_page.shapes):
         raise ToolkitError(
             "has no box for speaker notes on its notes page: in PowerPoint, open View, Notes Master, tick Body,"
             " and save it again",
