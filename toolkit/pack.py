@@ -14,7 +14,7 @@ from .handout.styles import STYLES, style_named
 from .i18n import N_, Words, language
 from .i18n.catalogues import make_translator
 from .project import ContentRoot
-from .render import handout_formats
+from .render import format_order, handout_formats
 
 MESSAGE = "message.txt"
 
@@ -37,11 +37,11 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
         key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL), entry["language"])
         groups.setdefault(key, []).append(entry)
     folders = []
+    styled = {name for name, fmt in handout_formats().items() if fmt.styled}
     for (district, site, topic, audience, tag), entries in sorted(groups.items()):
         ref = select_sites(find_sites(root.content), district, site)[0]
         translator = make_translator(root.templates, language(tag))
         title = make_deck(root, load_site(root.content, ref), topic, audience, translator).meta.title
-        styled = {name for name, fmt in handout_formats().items() if fmt.styled}
         for style in sorted({e["style"] for e in entries if e["format"] in styled}) or ["standard"]:
             chosen = [e for e in entries if e["style"] == style or e["format"] not in styled]
             folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))
@@ -55,7 +55,7 @@ def _write_pack(
     audience = entries[0].get("audience", GENERAL)
     suffix = ("" if audience == GENERAL else f".{audience}") + ("" if style == "standard" else f".{style}")
     folder = out / Path(entries[0]["path"]).parent / f"{topic}{suffix}-pack"
-    files = sorted((out / e["path"] for e in entries), key=lambda p: list(handout_formats()).index(p.suffix[1:]))
+    files = sorted((out / e["path"] for e in entries), key=lambda p: format_order(p.suffix[1:]))
     for path in files:
         write_atomic(folder / path.name, path.read_bytes())
     message = pack_message(title, [p.name for p in files], style, words)

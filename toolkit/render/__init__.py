@@ -67,6 +67,9 @@ def register(
 
     def add(writer: Writer) -> Writer:
         FORMATS[name] = Format(name, writer, order, handout, styled, themed)
+        ordered = sorted(FORMATS.values(), key=lambda fmt: fmt.order)  # kept in list order, so readers need not sort
+        FORMATS.clear()
+        FORMATS.update((fmt.name, fmt) for fmt in ordered)
         return writer
 
     return add
@@ -75,7 +78,7 @@ def register(
 def all_formats() -> dict[str, Format]:
     """Every format, in the order lists show them, after importing the modules that register them."""
     import_all(__name__)
-    return dict(sorted(FORMATS.items(), key=lambda item: item[1].order))
+    return FORMATS
 
 
 def handout_formats() -> dict[str, Format]:
