@@ -21,7 +21,6 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
-    meta,
     pass_context,
 )
 from jinja2.runtime import Context
@@ -34,6 +33,7 @@ from ..i18n.numbers import money, percent
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, Unconfirmed, Untranslated
 from .limits import ConfinedLoader, LimitedSandbox, LimitError, render_limited
 from .messages import LinesToTranslate
+from .references import referenced_names
 
 if TYPE_CHECKING:
     from ..i18n.catalogues import Translator
@@ -162,11 +162,7 @@ class SessionTemplates:
                 continue
             confined(self.folder, path)
             found.append(path)
-            try:
-                tree = self.env.parse(path.read_text(encoding="utf-8"))
-            except TemplateSyntaxError:
-                continue  # the build reports it, with its line
-            pending += [n for n in meta.find_referenced_templates(tree) if n]
+            pending += referenced_names(path.read_text(encoding="utf-8"))
         return found
 
     def render(self, name: str, translator: Translator | None = None, **context: Any) -> str:
