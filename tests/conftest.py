@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from toolkit import preview
 from toolkit.cli import main
 from toolkit.project import ContentRoot
 
@@ -86,7 +87,9 @@ def previewed(example_build: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     need_tool(shutil.which("soffice") is not None and shutil.which("pdftoppm") is not None, "LibreOffice and poppler")
     out = tmp_path_factory.mktemp("previewed") / "output"
     shutil.copytree(example_build, out)
-    result = toolkit("--root", REPO, "preview", "--out", out, "--site", PREVIEWED_SITE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(preview, "BATCH", 3)  # so the decks go to LibreOffice in more than one run, as many sites do
+        result = toolkit("--root", REPO, "preview", "--out", out, "--site", PREVIEWED_SITE)
     assert result.exit_code == 0, result.stderr
     assert toolkit("--root", REPO, "report", "--out", out).exit_code == 0
     return out

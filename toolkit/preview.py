@@ -10,6 +10,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -28,6 +29,7 @@ MARGIN = 16
 LABEL = 24
 PREVIEWS = "previews.json"  # which deck bytes each preview was made from, so unchanged decks are skipped
 TIMEOUT = 600
+BATCH = 12  # decks per LibreOffice run: few enough to show progress often, enough that its start-up cost is shared
 
 
 @dataclass(frozen=True)
@@ -45,20 +47,28 @@ def slides_folder(deck: Path) -> Path:
     return deck.parent / "previews" / deck.stem
 
 
-def make_previews(decks: list[Path], out: Path, resolution: int = 60) -> tuple[list[Preview], int]:
-    """Previews for every deck whose bytes changed since its last preview; returns them and how many were skipped."""
+def make_previews(
+    decks: list[Path], out: Path, resolution: int = 60, tick: Callable[[Path], None] = lambda deck: None
+) -> tuple[list[Preview], int]:
+    """Previews for every deck whose bytes changed since its last preview; returns them and how many were skipped.
+
+    `tick` is told of each deck as its preview is made, or as it is skipped."""
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not soffice or not pdftoppm:
         raise ToolkitError(f"previews need LibreOffice and pdftoppm: {INSTALL_HINT}")
     record_path = out / PREVIEWS
     record = _read_record(record_path)
     stale = [d for d in decks if record.get(_key(d, out)) != _digest(d) or not sheet_path(d).is_file()]
+    for deck in (d for d in decks if d not in stale):
+        tick(deck)
     made = []
     with tempfile.TemporaryDirectory() as work:
-        pdfs = _to_pdf(soffice, stale, Path(work))
-        for deck, pdf in zip(stale, pdfs, strict=True):
-            made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution, out))
-            record[_key(deck, out)] = _digest(deck)
+        for start in range(0, len(stale), BATCH):
+            batch = stale[start : start + BATCH]
+            for deck, pdf in zip(batch, _to_pdf(soffice, batch, Path(work), first=start), strict=True):
+                made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution, out))
+                record[_key(deck, out)] = _digest(deck)
+                tick(deck)
     if made:
         write_atomic(record_path, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode(), out, keep_mode=False)
     return made, len(decks) - len(stale)
@@ -81,12 +91,12 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _to_pdf(soffice: str, decks: list[Path], work: Path) -> list[Path]:
-    """One LibreOffice run converts every deck: starting it costs more than converting."""
+def _to_pdf(soffice: str, decks: list[Path], work: Path, first: int) -> list[Path]:
+    """One LibreOffice run converts every deck given: starting it costs more than converting one."""
     if not decks:
         return []
     copies = []
-    for n, deck in enumerate(decks):  # numbered copies: decks in different folders share names
+    for n, deck in enumerate(decks, start=first):  # numbered copies: decks in different folders share names
         copies.append(work / f"{n:04d}-{deck.name}")
         shutil.copy(deck, copies[-1])
     profile = f"-env:UserInstallation=file://{work}/profile"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,15 +57,25 @@ def _number(label: str) -> int:
     return int(label.split()[-1]) if label.split()[-1].isdigit() else 0
 
 
-def write_report(out: Path, root: Path | None = None) -> Path:
-    """Check every built deck and write the review site into `out/report`; returns the index page."""
-    entries = read_manifest(out, strict=True)
-    decks = [e for e in entries.values() if is_deck(e["format"])]
+def built_decks(out: Path) -> list[Entry]:
+    """The manifest entries of every deck built into `out`, in the order the review site lists them."""
+    decks = [e for e in read_manifest(out, strict=True).values() if is_deck(e["format"])]
     if not decks:
         raise ToolkitError("no built decks to report on: run 'toolkit build' first", out)
+    return sorted(decks, key=_order)
+
+
+def write_report(out: Path, root: Path | None = None, tick: Callable[[str], None] = lambda path: None) -> Path:
+    """Check every built deck and write the review site into `out/report`; returns the index page.
+
+    `tick` is told the path of each deck once it is checked."""
+    entries = read_manifest(out, strict=True)
     checker = Checker(load_config(root))
     folder = out / REPORT
-    reports = [_deck_report(out, entry, entries, checker) for entry in sorted(decks, key=_order)]
+    reports = []
+    for entry in built_decks(out):
+        reports.append(_deck_report(out, entry, entries, checker))
+        tick(entry["path"])
     env = Environment(
         loader=FileSystemLoader(bundled_root() / "templates" / "report"),
         autoescape=select_autoescape(default=True),

@@ -9,6 +9,7 @@ import click
 
 from ..errors import EXIT_BAD_INPUT, EXIT_PROBLEMS, ToolkitError
 from ..project import ContentRoot
+from .progress import progress
 from .shared import (
     ALLOW_MISSING_OPTION,
     AUDIENCE_OPTION,
@@ -152,20 +153,16 @@ def _run(
     force: bool = False,
     rules: TranslationRules | None = None,
 ) -> BuildResult:
-    """Run build jobs with a progress bar."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
+    """Run build jobs, showing progress."""
     from ..build import run
 
-    columns = (TextColumn("Building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=err(), transient=True) as progress:
-        task = progress.add_task("", total=len(jobs))
+    with progress("Building", len(jobs), "file") as tick:
         result = run(
             root,
             jobs,
             folder,
             master,
-            tick=lambda job: progress.update(task, advance=1, description=f"{job.site.site} {job.topic} {job.fmt}"),
+            tick=lambda job: tick(f"{job.site.site} {job.topic} {job.fmt}"),
             workers=workers,
             force=force,
             rules=rules,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import ToolkitError
+from .progress import progress
 from .shared import (
     OUT_OPTION,
     comma_list,
@@ -42,7 +43,8 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
     ]
     if not decks:
         raise ToolkitError("no built decks match: run 'toolkit build' first", folder)
-    made, skipped = make_previews(decks, folder)
+    with progress("Making previews", len(decks), "deck") as tick:
+        made, skipped = make_previews(decks, folder, tick=lambda deck: tick(deck.relative_to(folder).as_posix()))
     for preview in made:
         console().print(f"{preview.sheet} ({count(len(preview.slides), 'slide')})")
     console().print(f"Made previews of {count(len(made), 'deck')}; {skipped} unchanged")
@@ -56,8 +58,10 @@ def report(ctx: click.Context, out: Path | None) -> None:
 
     Open report/index.html in a browser. Run 'toolkit preview' first to show the slides too.
     """
-    from ..review_site import write_report
+    from ..review_site import built_decks, write_report
 
     root = root_of(ctx)
-    index = write_report(out or root.path / "output", root.path)
+    folder = out or root.path / "output"
+    with progress("Checking decks", len(built_decks(folder)), "deck") as tick:
+        index = write_report(folder, root.path, tick)
     console().print(f"Wrote the review site: {index}")
