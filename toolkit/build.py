@@ -66,6 +66,20 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """One of `count` parts of a build, numbered from 1, so the jobs of a CI matrix can share a national build."""
+
+    number: int
+    count: int
+
+    def has(self, job: Job) -> bool:
+        """Whether this part builds the job. Each deck goes to one part by a hash of its name, so adding a
+        site moves no other deck to another part, and each part's output folder can be kept between runs."""
+        deck = "/".join((job.site.district, job.site.site, job.topic, job.audience, job.delivery, job.language))
+        return int(hashlib.sha256(deck.encode("utf-8")).hexdigest(), 16) % self.count == self.number - 1
+
+
+@dataclass(frozen=True)
 class Plan:
     """The jobs to run, and notes on topics left out because they are not written for an audience or delivery
     asked for."""
@@ -118,12 +132,14 @@ def plan(
     languages: list[str] | None = None,
     strict: bool = False,
     deliveries: list[str] | None = None,
+    shard: Shard | None = None,
 ) -> Plan:
     """Every job the filters ask for, in a stable order; styles apply to the formats that have them.
 
     A topic not written for an audience or delivery asked for is left out with a note; if the topic was asked
     for by name, that is an error. With no languages, each site is built in its own language. With `strict`,
     the plan lists each fact the sites use that is not confirmed or is overdue, so nothing is built from them.
+    With `shard`, only that part of the jobs.
     """
     templates = SessionTemplates(root.sessions)
     decks, notes = choose_sessions(templates, topics, audiences or [GENERAL], deliveries or [ROOM])
@@ -143,6 +159,7 @@ def plan(
         for fmt in formats
         for style in (styles or [STANDARD])
     ]
+    jobs = [job for job in jobs if shard.has(job)] if shard else jobs
     refused = strict_problems(gather(root.content, refs, load_review_periods(root.path))[0]) if strict else []
     return Plan(list(dict.fromkeys(jobs)), notes, refused)  # a format without styles is built once
 

@@ -6,12 +6,14 @@ is never followed. After any failure, each entry still describes the file on dis
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import ToolkitError
-from .files import confined, write_atomic
+from .files import check_writable, confined, write_atomic
 
 MANIFEST = "manifest.json"
 Entry = dict[str, Any]  # one file's record, as JSON: mostly strings, with the translation status and example flag
@@ -75,3 +77,34 @@ def write_manifest(out: Path, entries: dict[str, Entry]) -> None:
     body = {"files": [kept[p] for p in sorted(kept)]}
     data = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_atomic(out / MANIFEST, data, root=out, keep_mode=False)
+
+
+def merge(out: Path, parts: Iterable[Path]) -> int:
+    """Copy the files of several build folders (the shards of one build) into `out`, with one manifest for all.
+
+    Each file must still be what its part's manifest says, and no two parts may make the same file
+    differently; otherwise nothing is copied. Files already in `out` that no part made stay listed.
+    Returns how many files the parts hold.
+    """
+    check_writable(out)
+    entries, made_in = read_manifest(out), {}
+    for part in parts:
+        for path, entry in read_manifest(part, strict=True).items():
+            source = part / path
+            if not source.is_file() or _sha256(source) != entry["sha256"]:
+                raise ToolkitError("is missing or has changed since its build wrote it: build that part again", source)
+            if path in made_in and entries[path]["sha256"] != entry["sha256"]:
+                raise ToolkitError(
+                    f"differs from the one in {made_in[path]}: build both parts from the same content", source
+                )
+            entries[path], made_in[path] = entry, part
+    for path, part in made_in.items():
+        target = out / path
+        if not target.is_file() or _sha256(target) != entries[path]["sha256"]:
+            write_atomic(target, (part / path).read_bytes(), root=out, keep_mode=False)
+    write_manifest(out, entries)
+    return len(made_in)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,6 +1,6 @@
 """The `toolkit` sub-commands, grouped by what they are for; cli.py adds every one to the `toolkit` group."""
 
-from .build import build, clean, handout
+from .build import build, clean, handout, merge
 from .check import check, rules
 from .content import import_, init, new_district, new_site, sites, validate
 from .facts import facts
@@ -10,6 +10,7 @@ from .translations import translations
 
 COMMANDS = (
     build,
+    merge,
     handout,
     clean,
     check,

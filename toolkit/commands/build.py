@@ -27,8 +27,20 @@ from .shared import (
 )
 
 if TYPE_CHECKING:
-    from ..build import BuildResult, Job
+    from ..build import BuildResult, Job, Shard
     from ..translations.outputs import TranslationRules
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+    """'2/8' as part 2 of 8."""
+    from ..build import Shard
+
+    if value is None:
+        return None
+    number, _, total = value.partition("/")
+    if not (number.isdigit() and total.isdigit() and 1 <= int(number) <= int(total)):
+        raise click.BadParameter(f"'{value}' should be a part and how many parts, like 2/8 (from 1/8 to 8/8)")
+    return Shard(int(number), int(total))
 
 
 @click.command()
@@ -56,6 +68,13 @@ if TYPE_CHECKING:
 @click.option("--jobs", type=click.IntRange(min=1), help="How many files to make at once. Default: one per core.")
 @click.option("--force", is_flag=True, help="Make every file again, even if nothing it is made from has changed.")
 @click.option("--strict", is_flag=True, help="Build nothing if a fact the decks use is not confirmed or is overdue.")
+@click.option(
+    "--shard",
+    callback=_shard,
+    metavar="K/N",
+    help="Build only part K of N, so N jobs of a CI system can share a big build. Join the parts with"
+    " 'toolkit merge'. See docs/national-builds.md.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -74,6 +93,7 @@ def build(
     jobs: int | None,
     force: bool,
     strict: bool,
+    shard: Shard | None,
 ) -> None:
     """Build decks (and handouts, with --format) for every site, or the ones you pick.
 
@@ -84,7 +104,7 @@ def build(
 
     root = root_of(ctx)
     folder = out or root.path / "output"
-    work = plan(root, district, site, topics, formats, styles, audiences, languages, strict, deliveries)
+    work = plan(root, district, site, topics, formats, styles, audiences, languages, strict, deliveries, shard)
     _notes(work.notes)
     _refuse(work.refused)
     rules = TranslationRules(allow_missing, require_reviewed)
@@ -231,3 +251,16 @@ def clean(ctx: click.Context, out: Path | None, dry_run: bool) -> None:
         console().print(f"{'Would remove' if dry_run else 'Removed'} {path}")
     if not stale:
         console().print(f"Nothing to remove in {folder}")
+
+
+@click.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@OUT_OPTION
+@click.pass_context
+def merge(ctx: click.Context, parts: tuple[Path, ...], out: Path | None) -> None:
+    """Join the output folders of a build made in parts (with --shard) into one folder with one manifest."""
+    from ..manifest import merge as merge_parts
+
+    folder = out or root_of(ctx).path / "output"
+    files = merge_parts(folder, parts)
+    console().print(f"Merged {count(files, 'file')} from {count(len(parts), 'part')} into {folder}")
