@@ -106,4 +106,6 @@ def test_the_example_workflows_are_yaml_whose_toolkit_commands_parse(
     assert {c[1] for c in commands} == {"build", "merge"} and len(commands) == 4
     for _, name, *args in commands:
         group = main.make_context("toolkit", [name, *args])
-        main.commands[name].make_context(name, args, parent=group)  # a bad option or --shard value raises
+        command = main.get_command(group, name)
+        assert command is not None
+        command.make_context(name, args, parent=group)  # a bad option or --shard value raises

@@ -6,11 +6,12 @@ Commands parse the words, call the engine and report; no logic lives only in the
 from __future__ import annotations
 
 import errno
+from importlib import import_module
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, commands
 from .commands import COMMANDS
 from .commands.shared import bug, fail
 from .errors import EXIT_BAD_INPUT, ToolkitError
@@ -29,6 +30,17 @@ class ToolkitGroup(click.Group):
         """Accept --root after the command as well as before it: `toolkit build --root ours` works."""
         return super().parse_args(ctx, root_first(args))
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command, its module loaded now: see commands/__init__.py."""
+        if name not in COMMANDS:
+            return None
+        module, function = COMMANDS[name]
+        command: click.Command = getattr(import_module(f"{commands.__name__}.{module}"), function)
+        return command
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -37,6 +49,8 @@ class ToolkitGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except OSError as problem:
+            if problem.errno == errno.EPIPE:
+                raise  # whoever read the output stopped (`toolkit check | head`): click ends quietly
             if problem.errno not in SYSTEM_PROBLEMS:
                 bug(problem)
             where = f"{problem.filename}: " if problem.filename else ""
@@ -95,7 +109,3 @@ def root_first(args: list[str]) -> list[str]:
 def main(ctx: click.Context, root: Path | None) -> None:
     """Make slides and handouts for jobcentre group sessions, using local facts."""
     ctx.obj = root or ContentRoot.find(Path.cwd()) or Path(".")
-
-
-for command in COMMANDS:
-    main.add_command(command)

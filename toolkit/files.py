@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import tempfile
 import zipfile
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputError, ToolkitError
 
@@ -34,6 +37,27 @@ _WRITE_PROBLEMS = {
     errno.EACCES: "you do not have permission to write here: choose another folder with --out, or ask for access",
     errno.EPERM: "you do not have permission to write here: choose another folder with --out, or ask for access",
 }
+
+
+def cache_folder() -> Path:
+    """Where the toolkit keeps what it can make again, and bug logs: the user's cache folder."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "group-session-toolkit"
+
+
+def read_cached(name: str) -> Any:
+    """JSON the toolkit saved in its cache folder, or None if it is missing or damaged."""
+    try:
+        return json.loads((cache_folder() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def save_cached(name: str, data: object) -> None:
+    """Save JSON in the cache folder, to read next time instead of making it again. Data JSON cannot hold, or
+    a cache folder that cannot be written, only means it is made again next time."""
+    with suppress(ToolkitError, TypeError, ValueError):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        write_atomic(cache_folder() / name, text.encode("utf-8"), keep_mode=False)
 
 
 def real(path: Path) -> Path:

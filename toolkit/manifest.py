@@ -87,7 +87,8 @@ def merge(out: Path, parts: Iterable[Path]) -> int:
     Returns how many files the parts hold.
     """
     check_writable(out)
-    entries, made_in = read_manifest(out), {}
+    entries: dict[str, Entry] = read_manifest(out)
+    made_in: dict[str, Path] = {}
     for part in parts:
         for path, entry in read_manifest(part, strict=True).items():
             source = part / path

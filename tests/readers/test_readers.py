@@ -101,7 +101,7 @@ def test_zip_bomb_is_not_opened(tmp_path: Path) -> None:
 
 
 def test_checking_english_touches_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """textstat must never reach for NLTK's downloader: no socket may even be made."""
+    """Scoring must never reach for a downloader, as textstat does for NLTK's dictionary: no socket may be made."""
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a socket was opened while checking")
@@ -156,3 +156,16 @@ def test_footers_and_written_out_web_addresses_are_not_prose_to_score(tmp_path: 
     )
     texts = [u.text for u in read_document(path).units if u.location["slide"] == 2]
     assert texts == ["Plan", "Traveline plans your journey."]  # no footer, number or "traveline.info"
+
+
+def test_every_cell_of_a_big_word_table_is_read_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=60, cols=4)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"Cell {r} {c} says something."
+    table.cell(0, 0).merge(table.cell(0, 1))  # one cell over two grid squares: read once, not twice
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    texts = [unit.text for unit in read_document(path).units]
+    assert len(texts) == 60 * 4 - 1 and len(set(texts)) == len(texts)

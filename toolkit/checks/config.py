@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -83,6 +82,8 @@ def load_config(root: Path | None, path: Path | None = None) -> CheckConfig:
     data: dict[str, Any] = {}
     text = ""
     if root and path and path.is_file():
+        import tomllib  # loads only when there is a settings file to read
+
         confined(root, path)
         try:
             text = path.read_text(encoding="utf-8")

@@ -1,68 +1,112 @@
-"""Readability scores with textstat, offline and fast.
+"""Readability scores, worked out as textstat 0.7.13 works them out, offline and fast.
 
-textstat 0.7.x looks up syllables in NLTK's copy of the CMU dictionary and calls `nltk.download`
-when it is missing: a network call at run time. We give textstat the syllable counts of the same
-dictionary from our own compact table (syllables.txt), and keep NLTK out of the process.
+textstat looks up syllables in NLTK's copy of the CMU dictionary, and calls `nltk.download` when it
+is missing: a network call at run time. It also takes a while to load, and keeps its last 128 texts.
+We count words and syllables the same way ourselves: syllables from our own compact table of the
+same dictionary (syllables.txt), and pyphen's hyphenation for words the dictionary does not have.
+Counts add up, so a long file is scored a paragraph at a time, with the same result as all at once.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import types
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from ..i18n.languages import code_of
 
 READING_AGE_OFFSET = 5  # UK reading age is about the US grade plus 5 (see docs/checks.md)
-FORMULA_LANGUAGES = {"de", "es", "fr", "it", "nl", "pl", "ru", "hu"}  # textstat has their own constants
+# Flesch reading ease for each language: base, per word in a sentence, per syllable in a word (textstat's).
+_EASE: dict[str, tuple[float, float, float]] = {
+    "en": (206.835, 1.015, 84.6),
+    "de": (180, 1, 58.5),
+    "es": (206.84, 1.02, 60.0),
+    "fr": (207, 1.015, 73.6),
+    "it": (217, 1.3, 60.0),
+    "nl": (206.835, 0.93, 77),
+    "pl": (206.835, 1.015, 84.6),
+    "ru": (206.835, 1.3, 60.1),
+    "hu": (206.835, 1.015, 58.5),
+}
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")  # ؟ is the Arabic question mark
 _HAS_WORD = re.compile(r"\w")
-
-
-class _CmuSyllables(Mapping[str, list[list[str]]]):
-    """CMU dictionary syllable counts shaped as textstat expects: word -> [[phones]], one "1" a syllable."""
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [["1"] * (_syllable_table()[word] >> 1)]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_syllable_table())
-
-    def __len__(self) -> int:
-        return len(_syllable_table())
+_NOT_CONTRACTION = re.compile(r"'(?![tsd]|ve|ll|re)")  # an apostrophe that is not in "don't" or "we'll"
+_PUNCTUATION = re.compile(r"[^\w\s']")
 
 
 @cache
-def _textstat() -> types.ModuleType:
-    """Import textstat with its syllable source swapped for ours, so it never imports or calls NLTK."""
-    sys.modules.setdefault("nltk", types.ModuleType("nltk"))  # textstat imports it; we never use it
-    import textstat
-    from textstat.backend.counts import _count_syllables
+def _table_lines() -> list[str]:
+    """The CMU dictionary's words, each "word number" (syllables times two, plus one if people say it as a word).
 
-    syllables = _CmuSyllables()
-    _count_syllables.get_cmudict = lambda lang: syllables if lang.split("_")[0] == "en" else None
-    return textstat
-
-
-@cache
-def _syllable_table() -> dict[str, int]:
-    """For each word in the CMU dictionary, its syllables times two, plus one if people say it as a word.
-
-    Made from the dictionary by scripts/make_syllables.py and shipped with the toolkit: reading it takes
-    a twentieth of the time of parsing the dictionary, and a tenth of the memory."""
+    Made from the dictionary by scripts/make_syllables.py in word order, and shipped with the toolkit.
+    Looking words up by halving the sorted lines needs no dictionary built first: far quicker to load."""
     text = resources.files(__package__).joinpath("syllables.txt").read_text(encoding="utf-8")
-    words = text.split("\n", 1)[1].split()  # after the header line: word, number, word, number...
-    return dict(zip(words[::2], map(int, words[1::2]), strict=True))
+    return text.splitlines()[1:]  # after the header line
+
+
+@lru_cache(maxsize=65_536)
+def _table_entry(word: str) -> int | None:
+    """The table's number for `word`, or None if the dictionary does not have it."""
+    lines, key = _table_lines(), word + " "
+    found = bisect_left(lines, key)
+    return int(lines[found][len(key) :]) if found < len(lines) and lines[found].startswith(key) else None
 
 
 def is_ordinary_word(word: str) -> bool:
     """A word people say as a word (NOT, FREE, NATO), not letter by letter (NHS, BBC): the dictionary knows it,
     and at least one way to say it is not just its letters' names."""
-    return bool(_syllable_table().get(word.lower(), 0) & 1)
+    return bool((_table_entry(word.lower()) or 0) & 1)
+
+
+@cache
+def _hyphenator(root: str) -> Any:
+    """pyphen's hyphenation for a language; it loads only when a word is not in the dictionary."""
+    from .hyphenation import hyphenator
+
+    return hyphenator(root)
+
+
+@lru_cache(maxsize=65_536)
+def _syllables(word: str, root: str) -> int:
+    """From the dictionary in English; else one more than the places pyphen would hyphenate the word.
+
+    Kept: most words of a long text are ones it has used before."""
+    entry = _table_entry(word) if root == "en" else None
+    return entry >> 1 if entry is not None else len(_hyphenator(root).positions(word)) + 1
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Words and sentences, which scores are made from. Counts of two texts add up to the counts of both."""
+
+    words: int = 0
+    sentences: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.words + other.words, self.sentences + other.sentences)
+
+
+def count(text: str) -> Counts:
+    """Words and sentences in one unit's text. Words are counted as textstat counts them (see `_words`)."""
+    found = sentences_of([text])
+    return Counts(len(_words(found).split()), len(found))
+
+
+@lru_cache(maxsize=4096)
+def syllables_in(text: str, language: str) -> int:
+    """Syllables in one unit's text. Counted only for text long enough to score, as the table takes a while to
+    load; kept, as a unit is scored in its block and again in its file."""
+    root = code_of(language)
+    return sum(_syllables(word, root) for word in _words(sentences_of([text])).lower().split())
+
+
+def _words(sentences: list[str]) -> str:
+    """The sentences without punctuation, and without apostrophes but those in contractions, as textstat has them."""
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", " ".join(sentences)))
 
 
 @dataclass(frozen=True)
@@ -103,31 +147,30 @@ def sentences_of(units: list[str]) -> list[str]:
 
 def score(units: list[str], language: str, min_words: int) -> Scores:
     """Scores for the text of `units`, or counts with a note saying why there is no score."""
-    stats = _textstat()
-    found = sentences_of(units)
-    text = " ".join(found)
+    total = Counts()
+    for unit in units:
+        total += count(unit)
+    return scores_of(total, language, min_words, lambda: sum(syllables_in(unit, language) for unit in units))
+
+
+def scores_of(counts: Counts, language: str, min_words: int, syllables: Callable[[], int]) -> Scores:
+    """Scores from the counts of a text, or the counts with a note saying why there is no score.
+
+    `syllables` counts the text's syllables, when there is a score to work out."""
     root = code_of(language)
-    words = stats.lexicon_count(text)
-    sentences = len(found) if words else 0
+    words = counts.words
+    sentences = counts.sentences if words else 0
     average = round(words / sentences, 1) if sentences else 0.0
-    if root != "en" and root not in FORMULA_LANGUAGES:
+    if root not in _EASE:
         return Scores(words, sentences, average, None, None, None, f"not scored: no formula for language '{language}'")
     if words < min_words:
         return Scores(
             words, sentences, average, None, None, None, f"too short to score reliably (under {min_words} words)"
         )
-    stats.set_lang(root)
-    per_word = stats.syllable_count(text) / words
-    ease = round(_flesch_ease(root, words / sentences, per_word), 1)
+    per_word = syllables() / words
+    base, per_sentence_weight, per_syllable_weight = _EASE[root]
+    ease = round(base - per_sentence_weight * (words / sentences) - per_syllable_weight * per_word, 1)
     if root != "en":
         return Scores(words, sentences, average, ease, None, None, "reading age is worked out for English only")
     grade = round(0.39 * words / sentences + 11.8 * per_word - 15.59, 1)  # Flesch-Kincaid grade
     return Scores(words, sentences, average, ease, grade, round(grade + READING_AGE_OFFSET, 1))
-
-
-def _flesch_ease(root: str, per_sentence: float, per_word: float) -> float:
-    """Flesch reading ease with the language's own constants, as textstat keeps them."""
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-
-    base, length, syllables = (get_lang_cfg(root, k) for k in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
-    return base - length * per_sentence - syllables * per_word

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+from .. import __version__
 from ..errors import ToolkitError
-from ..yamlfile import read_yaml
+from ..files import read_cached, save_cached
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
@@ -42,18 +45,15 @@ class WordLists:
     _memo: dict[str, list[Match]] = field(default_factory=dict, repr=False)
 
     def add_file(self, path: Path) -> None:
-        doc = read_yaml(path)
+        data = _read_list(path)
         for section, (kind, key) in SECTIONS.items():
-            for n, item in enumerate(doc.data.get(section) or []):
-                if not isinstance(item, dict) or not item.get(key) or not item.get("suggestion"):
-                    line = doc.line_of((section, n))
-                    raise ToolkitError(f"each entry in '{section}' needs '{key}' and 'suggestion'", path, line)
+            for item in data.get(section) or []:
                 entry = Entry(kind, str(item[key]), str(item["suggestion"]), str(item.get("unless", "")))
                 for form in [item[key], *(item.get("forms") or [])]:
                     self.entries[_key(form)] = entry
                 self.allowed_phrases.update(_key(p) for p in item.get("allow") or [])
-        self.acronyms.update({str(k): str(v) for k, v in (doc.data.get("acronyms") or {}).items()})
-        self.allowed_acronyms.update(str(a) for a in doc.data.get("allowed") or [])
+        self.acronyms.update({str(k): str(v) for k, v in (data.get("acronyms") or {}).items()})
+        self.allowed_acronyms.update(str(a) for a in data.get("allowed") or [])
         self._cache = None
         self._memo.clear()
 
@@ -98,6 +98,36 @@ class WordLists:
                 starts[first] = max(starts.get(first, 0), length)
             self._cache = (lookup, starts)
         return self._cache
+
+
+def _read_list(path: Path) -> dict[str, Any]:
+    """A word list's data, checked. Reading YAML with line numbers takes longer than checking a short file,
+    so a list once read is kept as JSON in the cache folder, with the path, size and time it was read at."""
+    place = _place(path)
+    name = f"wordlists/{zlib.crc32(place.encode('utf-8', 'surrogateescape')):08x}.json"
+    saved = read_cached(name) if place else None
+    if isinstance(saved, dict) and saved.get("place") == place and isinstance(saved.get("data"), dict):
+        return saved["data"]
+    from ..yamlfile import read_yaml
+
+    doc = read_yaml(path)
+    for section, (_, key) in SECTIONS.items():
+        for n, item in enumerate(doc.data.get(section) or []):
+            if not isinstance(item, dict) or not item.get(key) or not item.get("suggestion"):
+                line = doc.line_of((section, n))
+                raise ToolkitError(f"each entry in '{section}' needs '{key}' and 'suggestion'", path, line)
+    if place:
+        save_cached(name, {"place": place, "data": doc.data})
+    return doc.data
+
+
+def _place(path: Path) -> str:
+    """Which file, as it is now, and read by which toolkit; empty if it cannot be looked at (reading it says why)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{__version__}"
 
 
 def _key(words: str) -> str:

@@ -11,9 +11,11 @@ import click
 from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
 from .shared import (
     LANG_OPTION,
+    columns,
     comma_list,
     console,
     fail,
+    in_colour,
     print_error,
     write_bug_log,
 )
@@ -72,7 +74,7 @@ def check(
     3 a bug in the toolkit. Every file that can be read is checked and reported either way.
     """
     from ..checks.model import Severity  # the checker loads only when a check runs: help stays quick
-    from ..checks.report import as_json, print_text
+    from ..checks.report import ColourPrinter, Printer, print_text, write_json
     from ..checks.run import run_checks
 
     try:
@@ -80,9 +82,9 @@ def check(
     except ToolkitError as problem:
         fail(problem, EXIT_BAD_INPUT)
     if fmt == "json":
-        click.echo(as_json(reports))
+        write_json(reports, lambda text: click.echo(text, nl=False))
     else:
-        print_text(reports, console())
+        print_text(reports, ColourPrinter(console()) if in_colour() else Printer(sys.stdout, columns()))
     for report in reports:
         if report.error:
             print_error(report.error)

@@ -15,6 +15,7 @@ import click
 
 from .. import __version__
 from ..errors import EXIT_BUG, ToolkitError
+from ..files import cache_folder
 from ..project import ContentRoot
 
 if TYPE_CHECKING:
@@ -37,6 +38,20 @@ def err() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+def in_colour() -> bool:
+    """Whether standard output gets colour: a terminal, or FORCE_COLOR set, as rich decides. Otherwise commands can
+    print plain text without loading rich."""
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def columns() -> int:
+    """The width of output that is not a terminal, as rich has it: COLUMNS if set, else 80."""
+    try:
+        return int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return 80
 
 
 def escape(text: str) -> str:
@@ -70,7 +85,7 @@ def bug(problem: BaseException) -> NoReturn:
 def write_bug_log(problem: BaseException) -> Path:
     """Write the traceback to a new file in the user's cache folder (or the temporary folder); returns its path."""
     text = f"toolkit {__version__}, {' '.join(sys.argv)}\n\n" + "".join(traceback.format_exception(problem))
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "group-session-toolkit"
+    cache = cache_folder()
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for folder in (cache, Path(tempfile.gettempdir())):
         try:

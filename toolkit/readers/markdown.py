@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-from markdown_it.token import Token
-
-from ..deck.markdown import MARKDOWN
 from ..text import clean
 from . import read_text_file, reader
 from .document import Document, Link, TextUnit
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 IGNORE = re.compile(r"<!--\s*toolkit:\s*ignore\s+([\w\s,-]+?)\s+--\s+\S.*?-->", re.DOTALL)
 
@@ -27,6 +27,8 @@ def read_markdown(path: Path) -> Document:
 
 
 def markdown_document(text: str, name: str) -> Document:
+    from ..deck.markdown import MARKDOWN  # the Markdown parser loads when a Markdown file is read
+
     tokens = MARKDOWN.parse(text)
     front = next((t for t in tokens if t.type == "front_matter"), None)
     meta = _front(front.content) if front else {}
@@ -67,6 +69,8 @@ def markdown_document(text: str, name: str) -> Document:
 
 
 def _front(content: str) -> dict:
+    import yaml
+
     try:
         data = yaml.safe_load(content)
     except yaml.YAMLError:

@@ -143,13 +143,16 @@ def _docx_paragraph(paragraph: Any, number: int, block: str, default: str | None
 
 
 def _docx_table(table: Any, t: int, default: str | None) -> Iterator[TextUnit]:
-    """Each cell once: python-docx repeats a merged cell for every grid square it covers."""
-    seen: set[int] = set()
+    """Each cell once: python-docx repeats a merged cell for every grid square it covers.
+
+    The cells' elements are kept, not their ids: lxml makes a new object for an element each time it is asked
+    for one nobody holds, so an id can come back for another cell, which was then left out now and then."""
+    seen: set[Any] = set()
     for r, row in enumerate(table.rows, start=1):
         for c, cell in enumerate(row.cells, start=1):
-            if id(cell._tc) in seen or not cell.text.strip():
+            if cell._tc in seen or not cell.text.strip():
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             location: dict[str, int | str] = {"table": t, "row": r, "cell": c}
             yield TextUnit(clean(cell.text), location, f"table {t}", language=_docx_language(cell._tc, default))
 

@@ -10,7 +10,6 @@ tagged, its language, its title and its bookmarks.
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +88,8 @@ def _read(path: Path, document: Any) -> Document:
 
 def _page_blocks(document: Any, page: Any) -> tuple[list[tuple[str, float]], bool]:
     """The text blocks in pdfminer's reading order, each with its text size; and whether the page has pictures."""
+    from statistics import median
+
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTTextBox
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -103,7 +104,7 @@ def _page_blocks(document: Any, page: Any) -> tuple[list[tuple[str, float]], boo
             sizes = [c.size for line in item for c in line if isinstance(c, LTChar)]
             text = " ".join(line.get_text().strip() for line in item if line.get_text().strip())
             if text:
-                blocks.append((text, statistics.median(sizes) if sizes else 0.0))
+                blocks.append((text, median(sizes) if sizes else 0.0))
     pictures = any(isinstance(item, LTFigure | LTImage) for item in layout)
     return blocks, pictures
 
@@ -115,7 +116,9 @@ def _garbled(blocks: list[tuple[str, float]]) -> bool:
 
 
 def _units(page: int, blocks: list[tuple[str, float]]) -> Iterator[TextUnit]:
-    body = statistics.median(size for _, size in blocks) if blocks else 0.0
+    from statistics import median  # loads with a PDF, not for every check
+
+    body = median(size for _, size in blocks) if blocks else 0.0
     for number, (text, size) in enumerate(blocks, start=1):
         heading = body > 0 and size >= body * HEADING_SCALE
         location: dict[str, int | str] = {"page": page, "paragraph": number}

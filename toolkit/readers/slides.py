@@ -12,13 +12,10 @@ import colorsys
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn as _qn
-
-qn = cache(_qn)  # the same few tag names are looked up thousands of times
+if TYPE_CHECKING:
+    from lxml import etree
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -88,6 +85,30 @@ class SlideLook:
     @property
     def title(self) -> str:
         return next((s.text.strip() for s in self.shapes if s.kind == "title" and s.text.strip()), "")
+
+
+@cache
+def qn(tag: str) -> str:
+    """python-pptx's full name for a tag such as "p:ph", kept: the same few are looked up thousands of times.
+
+    python-pptx and lxml load here, when a deck is read, so checking other files does not wait for them."""
+    from pptx.oxml.ns import qn as full_name
+
+    return full_name(tag)
+
+
+def _local_name(element: etree._Element) -> str:
+    """An element's tag without its namespace, such as "solidFill"."""
+    from lxml import etree
+
+    return etree.QName(element).localname
+
+
+def _decorative(c_nv_pr: etree._Element) -> bool:
+    """Whether PowerPoint's "Mark as decorative" is ticked, in the shape's properties."""
+    from lxml import etree
+
+    return bool(_DECORATIVE.search(etree.tostring(c_nv_pr).decode()))
 
 
 def inspect(prs: Any) -> tuple[tuple[SlideLook, ...], tuple[str, ...]]:
@@ -171,7 +192,7 @@ class _SlideContext:
         box = _box(element) or self._inherited_box(shape)
         c_nv_pr = element.find(".//" + qn("p:cNvPr"))
         alt = (c_nv_pr.get("descr") or c_nv_pr.get("title") or "") if c_nv_pr is not None else ""
-        decorative = c_nv_pr is not None and bool(_DECORATIVE.search(etree.tostring(c_nv_pr).decode()))
+        decorative = c_nv_pr is not None and _decorative(c_nv_pr)
         base = {
             "name": shape.name,
             "kind": kind,
@@ -215,7 +236,7 @@ class _SlideContext:
                 return "footer"
             if ph_type == "pic" and shape.shape_type == 13:
                 return "picture"
-        tag = etree.QName(shape._element).localname
+        tag = _local_name(shape._element)
         if tag == "pic":
             media = (
                 shape._element.find(".//" + qn("a:videoFile")) is not None
@@ -331,7 +352,7 @@ class _SlideContext:
         """The solid colour of a fill (first stop of a gradient); None for no fill or a picture."""
         if holder is not None:
             for child in holder:
-                name = etree.QName(child).localname
+                name = _local_name(child)
                 if name == "solidFill":
                     return self._colour(child)
                 if name == "gradFill":
@@ -347,7 +368,7 @@ class _SlideContext:
 
     def _colour(self, holder: etree._Element) -> str | None:
         for child in holder:
-            name = etree.QName(child).localname
+            name = _local_name(child)
             if name == "srgbClr":
                 base = child.get("val")
             elif name == "sysClr":
@@ -377,12 +398,15 @@ class _SlideContext:
 
 def _theme_colours(master: Any) -> dict[str, str | None]:
     """Scheme colour names (dk1, accent1, and tx1, bg1 through the master's colour map) to RRGGBB."""
-    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    theme = etree.fromstring(master.part.part_related_by(RELATIONSHIP_TYPE.THEME).blob)
     colours: dict[str, str | None] = {}
     scheme = theme.find(".//a:clrScheme", NS)
     for slot in scheme if scheme is not None else []:
-        value = slot[0].get("val") if etree.QName(slot[0]).localname == "srgbClr" else slot[0].get("lastClr")
-        colours[etree.QName(slot).localname] = value
+        value = slot[0].get("val") if _local_name(slot[0]) == "srgbClr" else slot[0].get("lastClr")
+        colours[_local_name(slot)] = value
     mapping = master._element.find(qn("p:clrMap"))
     names = dict(mapping.attrib) if mapping is not None else {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
     for alias, name in names.items():
@@ -396,7 +420,7 @@ def _transform(rgb: str, node: etree._Element) -> str:
     r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     h, lum, s = colorsys.rgb_to_hls(r, g, b)
     for change in node:
-        name, value = etree.QName(change).localname, int(change.get("val", "100000")) / 100000
+        name, value = _local_name(change), int(change.get("val", "100000")) / 100000
         if name == "lumMod":
             lum *= value
         elif name == "lumOff":

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...colour import contrast
-from ...deck.measure import LINE_HEIGHT, arial
-from ...deck.model import Run
 from ...i18n.languages import code_of
 from ...readers.document import Document
 from ...readers.slides import EMU_PER_POINT, RunLook
@@ -79,6 +77,11 @@ def text_overflow(doc: Document, ctx: Context) -> Iterator[Hit]:
     The checker measures the text with Arial's character widths. A box that grows to fit its text may
     still run off the slide. Cut words, or move some to a new slide.
     """
+    if not doc.slides:
+        return  # the font's measures load only for a deck
+    from ...deck.measure import LINE_HEIGHT, arial
+    from ...deck.model import Run
+
     metrics = arial()
     for slide in doc.slides:
         for shape in slide.shapes:
