@@ -44,3 +44,12 @@ def test_previews_in_a_log_count_skipped_decks_as_done(previewed: Path, monkeypa
     result = toolkit("--root", REPO, "preview", "--out", previewed, "--site", PREVIEWED_SITE)
     decks = len(list(previewed.glob(f"*/{PREVIEWED_SITE}/en/*.pptx")))
     assert f"Making previews: {decks - 1} of {decks} decks done, 1 left" in result.stderr
+
+
+def test_checking_files_in_a_log_says_how_many_are_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(3):
+        (tmp_path / f"part-{n}.txt").write_text("Bring your CV to the session.\n", encoding="utf-8")
+    monkeypatch.setattr(progress, "EVERY_SECONDS", 0)
+    result = toolkit("check", tmp_path)
+    assert "Checking: 2 of 3 files done, 1 left" in result.stderr
+    assert "3 files checked" in result.stdout

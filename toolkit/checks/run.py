@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import ToolkitError
 from ..project import CONTENT_FOLDERS, ContentRoot
@@ -14,6 +15,22 @@ from .config import CheckConfig, find_config, load_config
 from .runner import Checker, FileReport
 
 OnBug = Callable[[BaseException], str]  # records a bug and returns the one line that says where the details are
+
+
+class Progress(Protocol):
+    """Progress shown to the user (commands/progress.py): how many items there are, then each as it is done."""
+
+    def __call__(self, what: str) -> None: ...
+
+    def expect(self, total: int) -> None: ...
+
+
+class _Quiet:
+    def __call__(self, what: str) -> None:
+        pass
+
+    def expect(self, total: int) -> None:
+        pass
 
 
 def run_checks(
@@ -27,25 +44,34 @@ def run_checks(
     languages: Sequence[str] = (),
     on_bug: OnBug | None = None,
     deliveries: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> list[FileReport]:
     """Reports for the files given, or for every topic rendered for every chosen site, audience, delivery and
     language.
 
     A file that cannot be read gets a report with an error, and the other files are still checked.
     A bug while reading or checking one file does the same when `on_bug` is given."""
+    progress = progress or _Quiet()
     root = _root_or_none(root_path)
     checker = Checker(load_config(root.path if root else None).only(select))
     if files:
         checkers = _Checkers(checker, select)
-        return [_check_file(path, checkers, on_bug) for path in _expand(files, checkers)]
+        paths = _expand(files, checkers)
+        progress.expect(len(paths))
+        reports = []
+        for path in paths:
+            reports.append(_check_file(path, checkers, on_bug))
+            progress(str(path))
+        return reports
     if root is None:
         raise ToolkitError("name files to check, or run in a content folder to check its templates", root_path)
-    return _template_reports(root, checker, district, site, topics, audiences, languages, deliveries)
+    return _template_reports(root, checker, progress, district, site, topics, audiences, languages, deliveries)
 
 
 def _template_reports(
     root: ContentRoot,
     checker: Checker,
+    progress: Progress,
     district: str | None,
     site: str | None,
     topics: list[str],
@@ -70,7 +96,9 @@ def _template_reports(
     decks, _ = choose_sessions(SessionTemplates(root.sessions), topics, audiences, deliveries)
     codes = languages or [""]
     reports = []
-    for ref in select_sites(find_sites(root.content), district, site):
+    refs = select_sites(find_sites(root.content), district, site)
+    progress.expect(len(refs) * len(decks) * len(codes))
+    for ref in refs:
         content = load_site(root.content, ref)
         translators = {code: make_translator(root.templates, language(code or content.language)) for code in codes}
         local = {code: local_facts(root.content, ref, translators[code].local) for code in codes}
@@ -80,6 +108,7 @@ def _template_reports(
             parse_session(rendered.markdown, rendered.name, delivery)
             document = markdown_document(without_marks(rendered.markdown), rendered.name)
             reports.append(checker.check(replace(document, local=local[code], language=rendered.language)))
+            progress(rendered.name)
     return reports
 
 

@@ -176,7 +176,7 @@ def _run(
     """Run build jobs, showing progress."""
     from ..build import run
 
-    with progress("Building", len(jobs), "file") as tick:
+    with progress("Building", "file", len(jobs)) as tick:
         result = run(
             root,
             jobs,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, EXIT_PROBLEMS, ToolkitError
+from .progress import progress
 from .shared import (
     LANG_OPTION,
     columns,
@@ -78,7 +79,10 @@ def check(
     from ..checks.run import run_checks
 
     try:
-        reports = run_checks(ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug, deliveries)
+        with progress("Checking", "file") as shown:
+            reports = run_checks(
+                ctx.obj, files, district, site, topics, select, audiences, languages, _log_bug, deliveries, shown
+            )
     except ToolkitError as problem:
         fail(problem, EXIT_BAD_INPUT)
     if fmt == "json":

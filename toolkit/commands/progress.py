@@ -7,41 +7,52 @@ a line now and then ("Building: 120 of 792 files done, 672 left") shows it is st
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from .shared import count, err
 
+if TYPE_CHECKING:
+    from ..checks.run import Progress
+
 EVERY_SECONDS = 5.0  # how often a log gets a line
 
-Tick = Callable[[str], None]  # one item done; the text says which
-
 
 @contextmanager
-def progress(doing: str, total: int, unit: str) -> Iterator[Tick]:
+def progress(doing: str, unit: str, total: int = 0) -> Iterator[Progress]:
     """Show progress of `total` items: `doing` names the work ("Building"), `unit` the items ("file")."""
     if err().is_terminal:
-        with _bar(doing, total) as tick:
-            yield tick
+        with _bar(doing, total) as bar:
+            yield bar
     else:
-        yield _LogLines(doing, total, unit)
+        yield _LogLines(doing, unit, total)
 
 
 @contextmanager
-def _bar(doing: str, total: int) -> Iterator[Tick]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+def _bar(doing: str, total: int) -> Iterator[Progress]:
+    from rich import progress as rich
 
-    columns = (TextColumn(doing), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=err(), transient=True) as bar:
-        task = bar.add_task("", total=total)
-        yield lambda what: bar.update(task, advance=1, description=what)
+    what = rich.TextColumn("{task.description}")
+    columns = (rich.TextColumn(doing), rich.BarColumn(), rich.MofNCompleteColumn(), what)
+    with rich.Progress(*columns, console=err(), transient=True) as shown:
+        task = shown.add_task("", total=total)
+
+        class Bar:
+            def __call__(self, what: str) -> None:
+                shown.update(task, advance=1, description=what)
+
+            def expect(self, total: int) -> None:
+                shown.update(task, total=total)
+
+        yield Bar()
 
 
 class _LogLines:
     """Counts items done, and prints a line when a few seconds have passed since the last one."""
 
-    def __init__(self, doing: str, total: int, unit: str):
-        self.doing, self.total, self.unit = doing, total, unit
+    def __init__(self, doing: str, unit: str, total: int):
+        self.doing, self.unit, self.total = doing, unit, total
         self.done = 0
         self.last = time.monotonic()
 
@@ -52,3 +63,6 @@ class _LogLines:
             self.last = now
             left = self.total - self.done
             err().print(f"{self.doing}: {self.done} of {count(self.total, self.unit)} done, {left} left", markup=False)
+
+    def expect(self, total: int) -> None:
+        self.total = total

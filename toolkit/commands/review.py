@@ -43,7 +43,7 @@ def preview(ctx: click.Context, district: str | None, site: str | None, topics: 
     ]
     if not decks:
         raise ToolkitError("no built decks match: run 'toolkit build' first", folder)
-    with progress("Making previews", len(decks), "deck") as tick:
+    with progress("Making previews", "deck", len(decks)) as tick:
         made, skipped = make_previews(decks, folder, tick=lambda deck: tick(deck.relative_to(folder).as_posix()))
     for preview in made:
         console().print(f"{preview.sheet} ({count(len(preview.slides), 'slide')})")
@@ -62,6 +62,6 @@ def report(ctx: click.Context, out: Path | None) -> None:
 
     root = root_of(ctx)
     folder = out or root.path / "output"
-    with progress("Checking decks", len(built_decks(folder)), "deck") as tick:
+    with progress("Checking decks", "deck", len(built_decks(folder))) as tick:
         index = write_report(folder, root.path, tick)
     console().print(f"Wrote the review site: {index}")
