@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -10,7 +13,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, REPO
 from toolkit.checks.config import load_config
 from toolkit.checks.runner import Checker
 from toolkit.content.loader import find_sites, load_site
@@ -36,6 +39,17 @@ from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
 
 NOTES = Note("say", (Run("Notes"),))
+WRITE_ALONE = """
+import hashlib, sys
+from dataclasses import replace
+from pathlib import Path
+from tests.render.test_pptx import demo_deck, options
+from toolkit.project import ContentRoot
+from toolkit.render.pptx import write_pptx
+mini = ContentRoot.at(Path(sys.argv[1]))
+made = write_pptx(demo_deck(mini), replace(options(mini), master=Path(sys.argv[2])))
+print(hashlib.sha256(made).hexdigest())
+"""  # the demo deck written by a process that has written nothing else
 
 
 def demo_deck(root: ContentRoot) -> Deck:
@@ -178,6 +192,28 @@ def test_a_teams_own_master_is_used_by_layout_name(mini: ContentRoot, tmp_path) 
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
     assert b'typeface="Verdana"' in made_theme.blob
+
+
+def test_a_master_changed_during_a_run_is_read_again(mini: ContentRoot, tmp_path) -> None:
+    """Slides are copies of the first ones made from a master in the process: a master edited in place must
+    give the slides a new process would make from the edit, not copies made before it."""
+    master = tmp_path / "team.pptx"
+    master.write_bytes(mini.master.read_bytes())
+    write_pptx(demo_deck(mini), replace(options(mini), master=master))
+    edited = Presentation(str(master))
+    cover = next(layout for layout in edited.slide_layouts if layout.name == "Cover")
+    for subtitle in [p for p in cover.placeholders if p.placeholder_format.idx == 1]:
+        cover.shapes._spTree.remove(subtitle.element)  # the cover's words now go nowhere
+    edited.save(str(master))
+    made = write_pptx(demo_deck(mini), replace(options(mini), master=master))
+    alone = subprocess.run(
+        [sys.executable, "-c", WRITE_ALONE, str(mini.path), str(master)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert hashlib.sha256(made).hexdigest() == alone.stdout.strip()
 
 
 def test_a_district_theme_colours_the_deck_and_puts_its_logo_on_the_cover(mini: ContentRoot, tmp_path) -> None:

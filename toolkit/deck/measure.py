@@ -6,7 +6,7 @@ PowerPoint does not re-fit text until someone edits it, so we work out line brea
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -21,17 +21,19 @@ class FontMetrics:
     units_per_em: int
     regular: dict[str, int]
     bold: dict[str, int]
+    # Each text's width in font units, once: a deck measures the same words at every size it tries.
+    _units: dict[tuple[str, bool], int] = field(default_factory=dict, compare=False, repr=False)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width of `text` in points; unknown characters count as wide as 'W' to stay on the safe side,
         except Arabic letters, which are narrower: we count them as wide as 'M', still a little more than they need."""
-        table = self.bold if bold else self.regular
-        wide, arabic = table["W"], table["M"]
-        return (
-            sum(table.get(ch, arabic if ARABIC[0] <= ch <= ARABIC[1] else wide) for ch in text)
-            * size
-            / self.units_per_em
-        )
+        units = self._units.get((text, bold))
+        if units is None:
+            table = self.bold if bold else self.regular
+            wide, arabic = table["W"], table["M"]
+            units = sum(table.get(ch, arabic if ARABIC[0] <= ch <= ARABIC[1] else wide) for ch in text)
+            self._units[(text, bold)] = units
+        return units * size / self.units_per_em
 
     def line_count(self, runs: Inline, size: float, width: float) -> int:
         """Lines a paragraph wraps to in a box `width` points wide (greedy, like PowerPoint)."""

@@ -9,8 +9,11 @@ carried on to "(continued)" slides, or the build stops and says what to shorten.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
-from dataclasses import dataclass, replace
+import zipfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PIL import Image as PillowImage
@@ -18,8 +21,12 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.placeholder import NotesSlidePlaceholder, SlidePlaceholder
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Pt
 
@@ -40,14 +47,14 @@ from ..deck.model import (
     Table,
 )
 from ..errors import ToolkitError
-from ..files import normalise_zip
+from ..files import FIXED_ZIP_TIME
 from ..i18n import N_, NOTE_LABELS, Words, language
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
 from . import RenderOptions, register
-from .layouts import Area, Layouts, choose_layout
+from .layouts import Area, Latent, Layouts, MasterKey, choose_layout, placeholders
 from .paginate import GAP, INSET, Measurer, Sizes, addresses, paginate
-from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter, add_picture
+from .pptx_parts import QR_SIZE, SIDE_ICON, Box, Painter, Pictures
 from .pptx_text import add_paragraph, fill_text, no_bullet
 from .properties import set_core_properties
 from .theme import apply_theme, footer_colour
@@ -63,16 +70,17 @@ CONTINUED_TITLE = (N_("%(title)s (continued)"), N_("%(title)s (continued %(numbe
 OUR_LAYOUTS = {"Cover", "Big Fact", "Activity", "Closing"}  # a master with these takes the theme file's colours
 ROW_BAND = 228600  # EMU: shapes whose tops are a quarter inch apart or less are one row, as the checks see it
 SHAPE_TAGS = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"), qn("p:cxnSp")}
+_LATENT_SHAPES: dict[Latent, CT_Shape] = {}  # by the placeholder they copy, for this process; never changed
 SLIDE_NUMBER_ID = "{B6F15AEC-7D53-4F4B-8E1C-2F5D3A9C0C11}"  # fixed, so the same deck gives the same bytes
 
 
 @register("pptx", order=0, themed=True)
 def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as .pptx bytes; identical decks give identical bytes."""
-    prs = _open_master(options.master)
+    key, prs = _open_master(options.master)
     if {layout.name for layout in prs.slide_layouts} >= OUR_LAYOUTS:  # ours, or a copy of ours a team edited
         apply_theme(prs, options.theme)
-    writer = _Writer(prs, Layouts(prs, options.master), deck, options)
+    writer = _Writer(prs, Layouts(prs, options.master, key), deck, options)
     first, *rest = deck.slides
     if _is_cover(first):
         writer.cover(first.title, first.blocks, first.notes)  # type: ignore[arg-type]
@@ -83,21 +91,21 @@ def write_pptx(deck: Deck, options: RenderOptions) -> bytes:
     for slide in rest:
         writer.slide(slide)
     _core_properties(prs, deck)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return _save(prs)
 
 
-def _open_master(path: Path) -> PresentationType:
+def _open_master(path: Path) -> tuple[MasterKey, PresentationType]:
+    """The master, and its digest, which names what this process has already made from it (see layouts.py)."""
     try:
-        prs = Presentation(str(path))
+        data = path.read_bytes()
+        prs = Presentation(io.BytesIO(data))
     except Exception as err:  # python-pptx raises many kinds for a bad file
         raise ToolkitError(
             f"cannot open the slide master ({type(err).__name__}): check it is a .pptx file", path
         ) from None
     if len(prs.slides):
         raise ToolkitError("the slide master must have no slides: delete them and save it again", path)
-    return prs
+    return hashlib.sha256(data).hexdigest(), prs
 
 
 @dataclass
@@ -106,6 +114,8 @@ class _Writer:
     layouts: Layouts
     deck: Deck
     options: RenderOptions
+    pictures: Pictures = field(default_factory=Pictures)
+    title_rooms: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -119,18 +129,20 @@ class _Writer:
         """The session's title and its first lines, the jobcentre, and the day and time where the
         timetable knows them; its notes start with any notice about the translation."""
         meta, theme = self.deck.meta, self.options.theme
-        page = self.prs.slides.add_slide(self.layouts.layout("cover"))
+        page = self.layouts.add_slide(self.layouts.layout("cover"))
         self._title(page, title, (44, 40, 36, 32), theme.on_primary)
         lines = [p.runs for p in paragraphs]
         lines += [(_local(meta.jobcentre, bold=True),)] if meta.jobcentre not in _words_of(lines) else []
         lines += [(Run(meta.when),)] if meta.when else []
         lines += [(Run(self.words(EXAMPLE_COVER)),)] if meta.example else []
-        subtitle = next((p for p in page.placeholders if p.placeholder_format.idx == 1), None)
+        found = placeholders(page.shapes, idx=(1,))
+        subtitle = SlidePlaceholder(found[0], page.shapes) if found else None
         if subtitle is not None and lines:
             for n, runs in enumerate(lines):
                 no_bullet(add_paragraph(subtitle.text_frame, runs, 28, self.lang, n == 0, theme.on_primary))
         elif subtitle is not None:
-            subtitle._element.getparent().remove(subtitle._element)
+            page.shapes._spTree.remove(subtitle._element)
+        _count_ids(page)
         if theme.logo is not None:
             self._logo(page, theme.logo)  # bottom right, after the title in reading order as on the screen
         self._notes(page, notes, meta.notices)
@@ -141,7 +153,7 @@ class _Writer:
         with PillowImage.open(logo) as image:
             width = height * image.width / image.height
         box = Box(self.layouts.slide_width - 43.2 - width, self.layouts.slide_height - 36.0 - height, width, height)
-        add_picture(page, logo.read_bytes(), box, self.options.theme.logo_alt, "Logo")
+        self.pictures.add(page, logo.read_bytes(), box, self.options.theme.logo_alt, "Logo")
 
     def slide(self, slide: Slide) -> None:
         kind = choose_layout(slide)
@@ -169,7 +181,7 @@ class _Writer:
         return Measurer(arial(), Sizes(body=size, table=size - 4, width=area.width, height=area.height))
 
     def _page(self, layout, kind: str, slide: Slide, text: Area, side: Area | None, images: list[Image]) -> None:
-        page = self.prs.slides.add_slide(layout)
+        page = self.layouts.add_slide(layout)
         theme = self.options.theme
         on_band = kind in ("activity", "closing") and layout.name in ("Activity", "Closing")
         sizes = (44, TITLE_SIZE) if kind == "section" else (TITLE_SIZE,)
@@ -177,13 +189,14 @@ class _Writer:
         if on_band:
             _fill(page.shapes.title, theme.primary)
         measurer = self._fitting(slide.blocks, text)
-        painter = Painter(page, self.lang, theme, self.words, measurer, _box(text))
-        for placeholder in [p for p in page.placeholders if p.placeholder_format.idx in (1, 2)]:
-            placeholder._element.getparent().remove(placeholder._element)  # we draw our own boxes
+        painter = Painter(page, self.lang, theme, self.words, measurer, _box(text), self.pictures)
+        for placeholder in placeholders(page.shapes, idx=(1, 2)):
+            page.shapes._spTree.remove(placeholder)  # we draw our own boxes
+        _count_ids(page)
         self._blocks(painter, slide.blocks, text, measurer, kind)
         if side is not None:
             links = addresses(slide.blocks)
-            beside = Painter(page, self.lang, theme, self.words, measurer, _box(side))
+            beside = Painter(page, self.lang, theme, self.words, measurer, _box(side), self.pictures)
             beside.side_column(images, links, _box(side), self.options.assets)
         self._footer(page, layout)
         answers = [Note("answer", a.answer) for a in slide.blocks if isinstance(a, Activity) and a.answer]
@@ -228,22 +241,31 @@ class _Writer:
 
     def _title(self, page: PptxSlide, title: str, sizes: tuple[float, ...], colour: str | None) -> None:
         """The title at the largest of `sizes` that fits its placeholder; an error if none does."""
-        box = page.shapes.title
-        if box is None:
+        found = placeholders(page.shapes, idx=(0,))
+        if not found:
             raise ToolkitError(
                 f"the layout '{page.slide_layout.name}' has no title placeholder: add one", self.options.master
             )
-        frame = box.text_frame
-        base = getattr(box, "_base_placeholder", None)  # the layout's placeholder, whose insets apply
-        insets = (base or box).text_frame
-        width = Emu(box.width - insets.margin_left - insets.margin_right).pt
-        fits = [s for s in sizes if _lines(title, s, width) * s * LINE_HEIGHT + INSET <= Emu(box.height).pt]
+        box = SlidePlaceholder(found[0], page.shapes)
+        width, height = self._title_room(page, box)
+        fits = [s for s in sizes if _lines(title, s, width) * s * LINE_HEIGHT + INSET <= height]
         if not fits:
             raise ToolkitError(
                 f"the slide title '{title}' is too long for the '{page.slide_layout.name}' layout: shorten it",
                 self.deck.meta.source,
             )
-        add_paragraph(frame, (Run(title),), fits[0], self.lang, True, colour)
+        add_paragraph(box.text_frame, (Run(title),), fits[0], self.lang, True, colour)
+
+    def _title_room(self, page: PptxSlide, box) -> tuple[float, float]:
+        """The width inside the title's insets and its height, in points: the same on every new slide of a
+        layout, and costly to read, as each size and inset is looked up on the layout and the master."""
+        name = page.slide_layout.name
+        if name not in self.title_rooms:
+            base = getattr(box, "_base_placeholder", None)  # the layout's placeholder, whose insets apply
+            insets = (base or box).text_frame
+            width = Emu(box.width - insets.margin_left - insets.margin_right).pt
+            self.title_rooms[name] = (width, Emu(box.height).pt)
+        return self.title_rooms[name]
 
     def _footer(self, page: PptxSlide, layout) -> None:
         """The jobcentre's name and the slide number, in the layout's footer places or along the bottom."""
@@ -252,9 +274,10 @@ class _Writer:
         if theme.footer:  # the theme file is written in English
             english = theme.footer if language(self.lang).is_source else Untranslated(theme.footer)
             runs += [Run(" · "), _local(english)]
-        found = {p.placeholder_format.type: p for p in layout.placeholders}
-        footer = _clone(page, found.get(PP_PLACEHOLDER.FOOTER)) or self._bottom_box(page, 0.70, left=True)
-        number = _clone(page, found.get(PP_PLACEHOLDER.SLIDE_NUMBER)) or self._bottom_box(page, 0.15, left=False)
+        found = self.layouts.latent(layout, PP_PLACEHOLDER.FOOTER)
+        footer = _clone(page, found) or self._bottom_box(page, 0.70, left=True)
+        found = self.layouts.latent(layout, PP_PLACEHOLDER.SLIDE_NUMBER)
+        number = _clone(page, found) or self._bottom_box(page, 0.15, left=False)
         colour, rtl = footer_colour(theme), language(self.lang).rtl
         if rtl:  # the name where reading starts, on the right; the number on the left
             for shape in (footer, number):
@@ -280,9 +303,18 @@ class _Writer:
         for note in notes:
             lines.append((Run(self.words(NOTE_LABELS[note.kind]) + " ", bold=True), *note.runs))
             lines.extend((Run("• "), *item) for item in note.items)
-        frame = page.notes_slide.notes_text_frame if lines else None
+        if not lines:
+            return
+        shapes = self.layouts.notes(page).shapes
+        frame = NotesSlidePlaceholder(placeholders(shapes, kind="body")[0], shapes).text_frame
         for n, runs in enumerate(lines):
-            add_paragraph(frame, runs, 12, self.lang, first=n == 0)  # type: ignore[arg-type]
+            add_paragraph(frame, runs, 12, self.lang, first=n == 0)
+
+
+def _count_ids(page: PptxSlide) -> None:
+    """From here on, only add shapes: each new shape's id is then one more than the last, as python-pptx would
+    find by searching every id on the slide with XPath for each shape (its "turbo add" mode)."""
+    page.shapes.turbo_add_enabled = True
 
 
 def _local(text: str, bold: bool = False) -> Run:
@@ -358,14 +390,28 @@ def _fill(shape, colour: str) -> None:
     shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
-def _clone(page: PptxSlide, placeholder):
-    """The layout's footer placeholder on this slide, which PowerPoint leaves off new slides."""
+def _clone(page: PptxSlide, placeholder: Latent | None):
+    """The layout's footer placeholder on this slide, which PowerPoint leaves off new slides: what
+    python-pptx's `clone_placeholder` adds, without searching the slide again to find it."""
     if placeholder is None:
         return None
-    page.shapes.clone_placeholder(placeholder)
-    shape = page.placeholders[placeholder.placeholder_format.idx]
-    shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    return shape
+    shapes = page.shapes
+    shape_id = shapes._next_shape_id
+    element = copy.deepcopy(_latent_shape(placeholder))
+    element.nvSpPr.cNvPr.set("id", str(shape_id))
+    element.nvSpPr.cNvPr.set("name", shapes._next_ph_name(placeholder.type, shape_id, placeholder.orient))
+    shapes._spTree.insert_element_before(element, "p:extLst")
+    return SlidePlaceholder(element, shapes)  # what python-pptx's shape factory makes of it
+
+
+def _latent_shape(placeholder: Latent) -> CT_Shape:
+    """python-pptx's new shape for a footer or slide-number placeholder, its words in the middle, made once
+    per process and copied: making it afresh was a good part of each slide's footer."""
+    if placeholder not in _LATENT_SHAPES:
+        made = CT_Shape.new_placeholder_sp(0, "", placeholder.type, placeholder.orient, placeholder.sz, placeholder.idx)
+        made.get_or_add_txBody().bodyPr.anchor = MSO_ANCHOR.MIDDLE
+        _LATENT_SHAPES[placeholder] = made
+    return _LATENT_SHAPES[placeholder]
 
 
 def _slide_number_field(paragraph, number: int, lang: str, colour: str) -> None:
@@ -401,6 +447,33 @@ def _reading_order(page: PptxSlide) -> None:
 
     for element in sorted(shapes, key=place):
         tree.append(element)  # appending moves it to the end: the sorted order
+
+
+class _FixedZip(_PhysPkgWriter):
+    """Where python-pptx's package writer puts each file of a deck: into a zip entry made as `normalise_zip`
+    makes it, with a fixed time, so the deck is compressed once rather than saved and then rewritten."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive = archive
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, FIXED_ZIP_TIME)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o600 << 16
+        self.archive.writestr(entry, blob)
+
+
+def _save(prs: PresentationType) -> bytes:
+    """The same bytes as python-pptx's `save` followed by `normalise_zip`: the same files in the same order."""
+    package = prs.part.package
+    out = io.BytesIO()
+    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        target = _FixedZip(archive)
+        writer._write_content_types_stream(target)
+        writer._write_pkg_rels(target)
+        writer._write_parts(target)
+    return out.getvalue()
 
 
 def _core_properties(prs: PresentationType, deck: Deck) -> None:

@@ -5,16 +5,20 @@ was measured is what is drawn. Everything stays editable: text is text and diagr
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.shared import CT_NonVisualDrawingProps
+from pptx.package import Package
 from pptx.parts.image import Image as PictureFile
+from pptx.parts.image import ImagePart
+from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Pt
 
@@ -46,6 +50,7 @@ QR_SIZE = 140.0  # points: big enough to scan from the middle of a room
 SIDE_ICON = 200.0  # points: a picture-sized icon in the column beside the text
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # how PowerPoint marks a picture decorative
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+MEDIA = "/ppt/media/image"  # picture files are this and a number
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Painter:
     words: Words
     measurer: Measurer
     area: Box  # the content area, for mirroring
+    pictures: Pictures
 
     @property
     def rtl(self) -> bool:
@@ -81,8 +87,10 @@ class Painter:
         """The left edge of a box as drawn: mirrored inside the content area in a right-to-left language."""
         return self.area.left + self.area.width - (box.left - self.area.left) - box.width if self.rtl else box.left
 
-    def textbox(self, box: Box, name: str):
-        shape = self.page.shapes.add_textbox(Pt(self.x(box)), Pt(box.top), Pt(box.width), Pt(box.height))
+    def textbox(self, box: Box, name: str) -> Shape:
+        """python-pptx's text box, without its search of the new shape for a placeholder it cannot have."""
+        shapes = self.page.shapes
+        shape = Shape(shapes._add_textbox_sp(Pt(self.x(box)), Pt(box.top), Pt(box.width), Pt(box.height)), shapes)
         shape.name = name
         plain_frame(shape.text_frame)
         return shape
@@ -102,7 +110,7 @@ class Painter:
         return shape
 
     def picture(self, data: bytes, box: Box, alt: str, name: str) -> None:
-        add_picture(self.page, data, Box(self.x(box), box.top, box.width, box.height), alt, name)
+        self.pictures.add(self.page, data, Box(self.x(box), box.top, box.width, box.height), alt, name)
 
     def icon(self, name: str, box: Box, alt: str = "") -> None:
         self.picture(icon_png(name, self.theme.accent), box, alt, f"Icon: {name}")
@@ -249,15 +257,49 @@ class Painter:
         return size.height
 
 
-def add_picture(page: PptxSlide, data: bytes, box: Box, alt: str, name: str) -> None:
-    """A picture with its alt text, or marked decorative when it has none."""
-    picture = page.shapes.add_picture(io.BytesIO(data), Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
-    picture.name = name
-    # python-pptx declares `nvPicPr` as its descriptor class, not the element the descriptor gives
-    c_nv_pr: CT_NonVisualDrawingProps = picture._pic.nvPicPr.cNvPr  # type: ignore[attr-defined]
-    c_nv_pr.set("descr", alt)  # add_picture writes the file name here
-    if not alt:
-        mark_decorative(c_nv_pr)
+class Pictures:
+    """One deck's picture files, each stored once however many slides show it.
+
+    python-pptx looks for a picture already in the deck, and for the next free file name, by walking every
+    part of the deck, a walk that grows with each slide. Here the deck's pictures are kept by their bytes,
+    and the names in use counted, after one walk at the first picture to find any the master holds.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[bytes, ImagePart] = {}
+        self._numbers: set[int] | None = None  # of /ppt/media/imageN files; None until the first picture
+
+    def part(self, package: Package, data: bytes) -> ImagePart:
+        """The deck's part for a picture: the one already there, or a new one named as python-pptx names it."""
+        if self._numbers is None:
+            names = [part.partname for part in package.iter_parts()]
+            self._numbers = {name.idx for name in names if name.startswith(MEDIA) and name.idx is not None}
+            for found in package._image_parts:
+                self._parts.setdefault(found.blob, found)
+        part = self._parts.get(data)
+        if part is None:
+            image = PictureFile.from_blob(data)
+            number = next(n for n in range(1, len(self._numbers) + 2) if n not in self._numbers)
+            self._numbers.add(number)
+            name = PackURI(f"{MEDIA}{number}.{image.ext}")
+            part = self._parts[data] = ImagePart(name, image.content_type, package, data, image.filename)
+        return part
+
+    def add(self, page: PptxSlide, data: bytes, box: Box, alt: str, name: str) -> None:
+        """A picture with its alt text, or marked decorative when it has none; the same XML as python-pptx's
+        `add_picture` with `name` and `descr` set."""
+        part = self.part(page.part.package, data)
+        rid = page.part.relate_to(part, RT.IMAGE)
+        shapes = page.shapes
+        shape_id = shapes._next_shape_id
+        place = (Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
+        picture = shapes._spTree.add_pic(shape_id, f"Picture {shape_id - 1}", part.desc, rid, *place)
+        # python-pptx declares `nvPicPr` as its descriptor class, not the element the descriptor gives
+        c_nv_pr: CT_NonVisualDrawingProps = picture.nvPicPr.cNvPr  # type: ignore[attr-defined]
+        c_nv_pr.set("name", name)
+        c_nv_pr.set("descr", alt)  # python-pptx writes the file name here
+        if not alt:
+            mark_decorative(c_nv_pr)
 
 
 def mark_decorative(c_nv_pr: CT_NonVisualDrawingProps) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import cast
 
+from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import BaseOxmlElement
-from pptx.text.text import TextFrame, _Paragraph
+from pptx.oxml.text import CT_RegularTextRun, CT_TextParagraph
+from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Pt
 
 from ..deck.model import Block, BulletList, Inline, Paragraph
@@ -22,7 +23,10 @@ from .bidi import LRM, segments
 from .paginate import indent
 
 COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic letters on Windows and macOS
-AFTER_CS = ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")  # what may follow a:cs in a:rPr
+# Tags in Clark notation, worked out once: qn() does it again on every call.
+PARAGRAPH, PARAGRAPH_PROPERTIES = qn("a:p"), qn("a:pPr")
+RUN, RUN_PROPERTIES, TEXT, END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
+SOLID_FILL, RGB, COMPLEX_SCRIPT = qn("a:solidFill"), qn("a:srgbClr"), qn("a:cs")
 
 
 def fill_text(
@@ -56,34 +60,54 @@ def add_paragraph(
     align: PP_ALIGN | None = None,
 ) -> _Paragraph:
     """One paragraph of runs, each stamped with the language; `first` fills the frame's empty paragraph."""
-    paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
+    body = frame._txBody
+    p = cast(CT_TextParagraph, body.find(PARAGRAPH) if first else etree.SubElement(body, PARAGRAPH))
+    paragraph = _Paragraph(p, frame)
     rtl = language(lang).rtl
-    paragraph.alignment = align if align is not None else (PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT)
+    ppr = p.find(PARAGRAPH_PROPERTIES)
+    if ppr is None:  # it comes first in a paragraph
+        ppr = p.makeelement(PARAGRAPH_PROPERTIES, {})
+        p.insert(0, ppr)
+    alignment = align if align is not None else (PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT)
+    ppr.set("algn", cast(str, alignment.xml_value))
+    sz = str(Pt(size).centipoints)
+    rgb = str(RGBColor.from_string(colour)) if colour else None
     for source in runs:
         for piece, ltr in segments(source.text) if rtl else [(source.text, False)]:
-            run = paragraph.add_run()
-            run.text = f"{LRM}{piece}{LRM}" if rtl and ltr else piece
-            run.font.size = Pt(size)
-            run.font.bold = (bold or source.bold) or None
-            run.font.italic = False
-            if colour:
-                run.font.color.rgb = RGBColor.from_string(colour)
-            rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", source.lang or lang)
-            if rtl:
-                complex_script = cast(BaseOxmlElement, rpr.makeelement(qn("a:cs"), {"typeface": COMPLEX_SCRIPT_FONT}))
-                rpr.insert_element_before(complex_script, *AFTER_CS)  # makeelement gives python-pptx's element class
+            text = f"{LRM}{piece}{LRM}" if rtl and ltr else piece
+            run = _add_run(p, text, sz, bool(bold or source.bold), rgb, source.lang or lang, rtl)
             if source.link:
-                run.hyperlink.address = source.link
-    ppr = paragraph._p.get_or_add_pPr()
+                _Run(run, paragraph).hyperlink.address = source.link
     if rtl:
         ppr.set("rtl", "1")
-    end = paragraph._p.find(qn("a:endParaRPr"))
+    end = p.find(END)
     if end is None:
-        end = paragraph._p.makeelement(qn("a:endParaRPr"), {})
-        paragraph._p.append(end)
+        end = p.makeelement(END, {})
+        p.append(end)
     end.set("lang", lang)
     return paragraph
+
+
+def _add_run(
+    p: CT_TextParagraph, text: str, sz: str, bold: bool, rgb: str | None, lang: str, rtl: bool
+) -> CT_RegularTextRun:
+    """One run, built directly: the same XML python-pptx's run and font properties write, attribute for
+    attribute, at a fraction of the cost (they search the paragraph's children again for each property)."""
+    run = cast(CT_RegularTextRun, p.makeelement(RUN, {}))
+    properties = {"sz": sz, "b": "1", "i": "0", "lang": lang} if bold else {"sz": sz, "i": "0", "lang": lang}
+    rpr = etree.SubElement(run, RUN_PROPERTIES, properties)
+    if rgb:
+        etree.SubElement(etree.SubElement(rpr, SOLID_FILL), RGB, {"val": rgb})
+    if rtl:
+        etree.SubElement(rpr, COMPLEX_SCRIPT, {"typeface": COMPLEX_SCRIPT_FONT})
+    # python-pptx's own escaping of control characters, as its `text` setter does
+    etree.SubElement(run, TEXT).text = CT_RegularTextRun._escape_ctrl_chars(text)
+    end = p.find(END)
+    if end is None:
+        p.append(run)
+    else:
+        end.addprevious(run)
+    return run
 
 
 def no_bullet(paragraph: _Paragraph) -> None:
