@@ -6,12 +6,13 @@ a line now and then ("Building: 120 of 792 files done, 672 left") shows it is st
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .shared import count, err
+from .shared import count, err, in_colour
 
 if TYPE_CHECKING:
     from ..checks.run import Progress
@@ -22,7 +23,7 @@ EVERY_SECONDS = 5.0  # how often a log gets a line
 @contextmanager
 def progress(doing: str, unit: str, total: int = 0) -> Iterator[Progress]:
     """Show progress of `total` items: `doing` names the work ("Building"), `unit` the items ("file")."""
-    if err().is_terminal:
+    if in_colour(sys.stderr):
         with _bar(doing, total) as bar:
             yield bar
     else:

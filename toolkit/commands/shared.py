@@ -9,7 +9,7 @@ import time
 import traceback
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -40,10 +40,10 @@ def err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def in_colour() -> bool:
-    """Whether standard output gets colour: a terminal, or FORCE_COLOR set, as rich decides. Otherwise commands can
-    print plain text without loading rich."""
-    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+def in_colour(stream: TextIO | None = None) -> bool:
+    """Whether output (standard output, unless `stream` is named) goes to a terminal, or FORCE_COLOR is set, as rich
+    decides. If not, commands print plain text without loading rich, which takes a while."""
+    return (stream or sys.stdout).isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
 def columns() -> int:
