@@ -64,9 +64,8 @@ def test_checking_a_text_file_loads_no_other_command_and_no_rich(tmp_path: Path)
         "print(sorted(m for m in sys.modules if m.startswith(('rich', 'toolkit.commands.'))))"
     )
     done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "one.txt")], capture_output=True, text=True)
-    assert done.stdout.strip().splitlines()[-1] == str(["toolkit.commands.check", "toolkit.commands.shared"]), (
-        done.stderr
-    )
+    loaded = ["toolkit.commands.check", "toolkit.commands.progress", "toolkit.commands.shared"]
+    assert done.stdout.strip().splitlines()[-1] == str(loaded), done.stderr
 
 
 def test_output_cut_short_by_a_closed_pipe_is_not_a_bug() -> None:
