@@ -14,7 +14,8 @@ from tests.helpers.browser import axe_violations
 from tests.helpers.handouts import every_topic_and_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import Deck, DeckMeta, Image, Slide
 from toolkit.errors import ToolkitError
-from toolkit.render.html import write_html
+from toolkit.handout.styles import STYLES, handout_assets
+from toolkit.render.html import stylesheet, write_html
 
 
 class Elements(HTMLParser):
@@ -70,6 +71,16 @@ def test_page_loads_nothing_from_outside_itself() -> None:
     style = html[html.index("<style>") : html.index("</style>")]
     assert set(re.findall(r"url\((\w+):", style)) == {"data"}
     assert "font/woff2;base64," in style
+
+
+def test_font_rules_made_once_keep_each_direction_apart() -> None:
+    """The @font-face rules are made once a process for each direction: a right-to-left page adds the Arabic
+    font, and a left-to-right page made after one does not get it."""
+    arabic = 'font-family: "IBM Plex Sans Arabic"'
+    rtl, ltr = stylesheet(STYLES["standard"], rtl=True), stylesheet(STYLES["large-print"])
+    assert arabic in rtl and arabic not in ltr
+    assert rtl.count("@font-face") == ltr.count("@font-face") + 2
+    assert ltr.endswith((handout_assets() / STYLES["large-print"].css).read_text(encoding="utf-8"))
 
 
 def test_links_keep_their_words_and_show_the_address() -> None:

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import shutil
 import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 
-from tests.helpers import need_tool
+from tests.helpers import REPO, need_tool
 from tests.helpers.handouts import each_topic_in_a_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import plain
-from toolkit.handout.styles import handout_assets
+from toolkit.handout.styles import STYLES, handout_assets
 from toolkit.render.pdf import own_assets_fetcher, write_pdf
+
+# A small large-print handout, written to stdout by a fresh Python process.
+LARGE_PRINT_ALONE = """
+import sys
+from tests.helpers.handouts import example_options, small_deck
+from toolkit.render.pdf import write_pdf
+sys.stdout.buffer.write(write_pdf(small_deck(), example_options("large-print")))
+"""
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +93,43 @@ def test_text_has_every_slide_and_what_the_work_coach_said(pdfs: dict[str, bytes
 
 def test_same_deck_gives_same_bytes() -> None:
     assert write_pdf(small_deck(), example_options("dyslexia")) == write_pdf(small_deck(), example_options("dyslexia"))
+
+
+def body_size_pt(data: bytes) -> float:
+    """The size most of a PDF's text is set in, in points: WeasyPrint gives sizes in CSS pixels, 0.75 points each."""
+    sizes: Counter[float] = Counter()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            sizes.update(float(args[1]) for args, op in pikepdf.parse_content_stream(page) if str(op) == "Tf")
+    return sizes.most_common(1)[0][0] * 0.75
+
+
+def test_a_style_made_after_others_in_one_process_is_the_one_made_alone() -> None:
+    """The writers keep the font rules and unpacked fonts for the rest of a process. That must not carry one
+    style into the next: large print made after standard and dyslexia has its own size, and the same bytes
+    as large print made by a fresh process."""
+    sizes = {}
+    for style in ("standard", "dyslexia", "large-print"):
+        made = write_pdf(small_deck(), example_options(style))
+        sizes[style] = body_size_pt(made)
+    assert sizes["large-print"] == STYLES["large-print"].body_pt == 18
+    assert sizes["dyslexia"] == STYLES["dyslexia"].body_pt
+    assert sizes["standard"] < sizes["dyslexia"]
+    alone = subprocess.run([sys.executable, "-c", LARGE_PRINT_ALONE], cwd=REPO, capture_output=True, check=True)
+    assert made == alone.stdout
+
+
+def test_fetcher_gives_each_font_unpacked_as_weasyprint_would_unpack_it() -> None:
+    """WeasyPrint unpacks a WOFF2 font for every PDF; the fetcher gives it already unpacked, once a process."""
+    fetcher = own_assets_fetcher((handout_assets(),))
+    for path in sorted((handout_assets() / "fonts").glob("*.woff2")):
+        address = "data:font/woff2;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+        given = fetcher.fetch(address).read()
+        assert given == fetcher.fetch(address).read()
+        unpacked = TTFont(io.BytesIO(given))
+        assert unpacked.flavor is None, path.name  # a plain font, not WOFF or WOFF2
+        assert unpacked.getBestCmap() == TTFont(path).getBestCmap(), path.name
+    assert fetcher.refused == []
 
 
 def test_fetcher_allows_data_and_our_own_files_only(tmp_path: Path) -> None:

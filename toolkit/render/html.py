@@ -60,10 +60,8 @@ def render_html(handout: Handout, style: Style, images: Path, words: Words | Non
 def stylesheet(style: Style, rtl: bool = False) -> Markup:
     """The bundled fonts, the base styles and the chosen style's changes, as one stylesheet."""
     assets = handout_assets()
-    font_folder = assets / "fonts"
-    fonts = [_read(font_folder / "fonts.css")] + ([_read(font_folder / "fonts-arabic.css")] if rtl else [])
-    inlined = FONT_URL.sub(lambda m: f"url({_data_url(font_folder / m.group(1), 'font/woff2')})", "\n".join(fonts))
-    return Markup("\n".join((inlined, _read(assets / "base.css"), _read(assets / style.css))))
+    fonts = _font_faces(assets / "fonts", rtl)
+    return Markup("\n".join((fonts, _read(assets / "base.css"), _read(assets / style.css))))
 
 
 def page_numbers(words: Words) -> Markup:
@@ -84,6 +82,14 @@ def _ltr_spans(text: str) -> Markup:
     return Markup("").join(
         Markup('<span dir="ltr">{}</span>').format(piece) if ltr else escape(piece) for piece, ltr in segments(text)
     )
+
+
+@cache
+def _font_faces(folder: Path, rtl: bool) -> str:
+    """The @font-face rules with each font file inside them as a data: URL: made once, as the files never change."""
+    names = ("fonts.css", "fonts-arabic.css") if rtl else ("fonts.css",)
+    css = "\n".join(_read(folder / name) for name in names)
+    return FONT_URL.sub(lambda m: f"url({_data_url(folder / m.group(1), 'font/woff2')})", css)
 
 
 @cache

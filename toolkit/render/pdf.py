@@ -8,6 +8,8 @@ our own asset folders, so a hostile value in the content can make it read or req
 from __future__ import annotations
 
 import base64
+import io
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
@@ -50,7 +52,7 @@ def own_assets_fetcher(folders: tuple[Path, ...]):
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             scheme = urlsplit(url).scheme.lower()
             if scheme == "data":
-                kind, body = _decode_data_url(url)
+                kind, body = _data_contents(url)
                 return URLFetcherResponse(url, body, {"Content-Type": kind})
             path = _allowed_file(url, allowed) if scheme == "file" else None
             if path is None:
@@ -69,6 +71,25 @@ def _allowed_file(url: str, folders: tuple[Path, ...]) -> Path | None:
     if path.is_file() and any(path.is_relative_to(folder) for folder in folders):
         return path
     return None
+
+
+def _data_contents(url: str) -> tuple[str, bytes]:
+    """What a data: URL holds, and its kind. A WOFF2 font comes unpacked (the bytes WeasyPrint would unpack
+    from it), so each bundled font is unpacked once a process rather than once for every PDF."""
+    kind, body = _decode_data_url(url)
+    if kind == "font/woff2":
+        return "font/sfnt", _unpacked_font(body)
+    return kind, body
+
+
+@cache
+def _unpacked_font(woff2_font: bytes) -> bytes:
+    """The plain (TrueType or OpenType) font inside a WOFF2 font, unpacked as WeasyPrint unpacks it."""
+    from fontTools.ttLib import woff2  # WeasyPrint's own font library
+
+    unpacked = io.BytesIO()
+    woff2.decompress(io.BytesIO(woff2_font), unpacked)
+    return unpacked.getvalue()
 
 
 def _decode_data_url(url: str) -> tuple[str, bytes]:
