@@ -25,7 +25,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from toolkit.content.importer import KINDS
 from toolkit.content.models import Operator, ServiceKind
-from toolkit.files import normalise_zip, write_atomic
+from toolkit.files import write_atomic
+from toolkit.zips import normalise_zip
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "import"
 CHECKED = dt.date(2026, 11, 1)

@@ -22,8 +22,8 @@ from pptx.util import Emu, Inches
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from toolkit.content.theme import DEFAULT_THEME
-from toolkit.files import normalise_zip
 from toolkit.render.theme import apply_theme
+from toolkit.zips import normalise_zip
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"

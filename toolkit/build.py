@@ -252,7 +252,7 @@ def check_master(path: Path) -> Path:
     A path typed on the command line is the user's own choice, like a file given to 'toolkit check', so it
     is not confined to the content folder; but it is checked before any worker opens it.
     """
-    from .files import check_office_zip
+    from .zips import check_office_zip
 
     if path.suffix.lower() != ".pptx":
         raise ToolkitError("is not a .pptx file: save your slide master from PowerPoint as .pptx", path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +72,8 @@ def init_root(target: Path) -> ContentRoot:
     """Copy the bundled templates and example content into a new content root."""
     if target.exists() and any(target.iterdir()):
         raise ToolkitError("folder is not empty: choose a new or empty folder", target)
+    import shutil  # here: only `toolkit init` copies folders, and other commands start sooner without it
+
     source = bundled_root()
     for folder in CONTENT_FOLDERS:
         shutil.copytree(source / folder, target / folder)

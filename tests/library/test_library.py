@@ -10,7 +10,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from tests.helpers import REPO, toolkit
-from toolkit.files import FIXED_ZIP_TIME
+from toolkit.zips import FIXED_ZIP_TIME
 
 SITE = "south-east-wales/cardiff-north"
 

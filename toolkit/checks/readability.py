@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..i18n.languages import code_of
@@ -44,7 +44,7 @@ def _table_lines() -> list[str]:
 
     Made from the dictionary by scripts/make_syllables.py in word order, and shipped with the toolkit.
     Looking words up by halving the sorted lines needs no dictionary built first: far quicker to load."""
-    text = resources.files(__package__).joinpath("syllables.txt").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("syllables.txt").read_text(encoding="utf-8")
     return text.splitlines()[1:]  # after the header line
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import time
-import traceback
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -84,6 +81,10 @@ def bug(problem: BaseException) -> NoReturn:
 
 def write_bug_log(problem: BaseException) -> Path:
     """Write the traceback to a new file in the user's cache folder (or the temporary folder); returns its path."""
+    import tempfile  # here, not at the top: only a bug needs them, and every command starts sooner without
+    import time
+    import traceback
+
     text = f"toolkit {__version__}, {' '.join(sys.argv)}\n\n" + "".join(traceback.format_exception(problem))
     cache = cache_folder()
     stamp = time.strftime("%Y%m%d-%H%M%S")

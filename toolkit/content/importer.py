@@ -25,9 +25,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import ToolkitError
-from ..files import OLE_SIGNATURE, check_file_size, check_office_zip, write_atomic
+from ..files import check_file_size, write_atomic
 from ..text import find_control_character, find_invisible_character
 from ..yamlfile import MAX_TEXT
+from ..zips import OLE_SIGNATURE, check_office_zip
 from .loader import SiteRef, find_sites, load_site, plain_reason, select_sites
 from .models import Employer, Operator, Route, Service
 from .yamledit import NamedItem, RoundTrip, merge_named

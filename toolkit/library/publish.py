@@ -12,7 +12,8 @@ import json
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from ..files import FIXED_ZIP_TIME, confined, write_atomic
+from ..files import confined, write_atomic
+from ..zips import FIXED_ZIP_TIME
 
 RECORD = ".library.json"  # what the last run wrote, its zips' contents and its deck summaries
 

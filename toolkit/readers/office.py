@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ToolkitError
-from ..files import check_office_zip
 from ..text import clean
+from ..zips import check_office_zip
 from . import reader
 from .document import Document, Link, TextUnit
 from .slides import ParagraphLook, SlideLook, deck_language, inspect

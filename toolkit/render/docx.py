@@ -26,11 +26,12 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..deck.model import BulletList, Deck, Image, Inline, Paragraph, Table
 from ..errors import ToolkitError
-from ..files import inside, normalise_zip
+from ..files import inside
 from ..handout import Handout, Part, make_handout
 from ..handout.model import HandoutBlock
 from ..handout.styles import Style, style_named
 from ..i18n import N_, language
+from ..zips import normalise_zip
 from . import RenderOptions, register
 from .bidi import LRM, segments
 from .properties import set_core_properties

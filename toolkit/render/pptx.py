@@ -47,10 +47,10 @@ from ..deck.model import (
     Table,
 )
 from ..errors import ToolkitError
-from ..files import FIXED_ZIP_TIME
 from ..i18n import N_, NOTE_LABELS, Words, language
 from ..i18n.languages import SOURCE, TAGS
 from ..text import Untranslated
+from ..zips import FIXED_ZIP_TIME
 from . import RenderOptions, register
 from .layouts import Area, Latent, Layouts, MasterKey, choose_layout, placeholders
 from .paginate import GAP, INSET, Measurer, Sizes, addresses, paginate
