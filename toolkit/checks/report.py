@@ -127,10 +127,11 @@ def print_text(reports: list[FileReport], printer: Printer) -> None:
     for report in reports:
         _print_file(report, printer)
     counts = summary(reports)
-    totals = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    totals = ", ".join(f"{n} {kind.removesuffix('s') if n == 1 else kind}" for kind, n in counts.items())
     failed = sum(1 for r in reports if r.error)
     not_checked = f"; {failed} could not be checked" if failed else ""
-    printer.print([("", "", 0, 0), (f"{len(reports)} files checked{not_checked}: {totals}", "", 0, 0)])
+    checked = f"{len(reports)} {'file' if len(reports) == 1 else 'files'} checked"
+    printer.print([("", "", 0, 0), (f"{checked}{not_checked}: {totals}", "", 0, 0)])
 
 
 def _print_file(report: FileReport, printer: Printer) -> None:
