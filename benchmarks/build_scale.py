@@ -28,7 +28,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from machine import machine
+from machine import machine, versions
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -165,7 +165,9 @@ def main() -> None:
         work = Path(folder)
         runs = [scale_run(work, int(n)) for n in args.sites.split(",")]
         projected = projection(work, args.sample_sites, cores) if args.sample_sites else None
-    print(json.dumps({"decks": runs, "all_formats": projected, "machine": machine()}, indent=2))
+    figures = {"decks": runs, "all_formats": projected, "machine": machine()}
+    figures["versions"] = versions("group-session-toolkit", "python-pptx", "weasyprint", "jinja2")
+    print(json.dumps(figures, indent=2))
     print()
     print(
         f"{'sites':>6}{'files':>7}{'CPU ms/file':>13}{'writer ms':>10}{'no change':>11}{'one site':>10}{'peak MB':>9}"

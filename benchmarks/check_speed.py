@@ -13,7 +13,6 @@ of memory on 455,000 words.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from machine import machine
+from machine import machine, versions
 from startup import cached_bytecode
 
 HERE = Path(__file__).resolve().parent
@@ -96,8 +95,8 @@ def findings(name: str, output: str) -> int:
     return len(output.splitlines())
 
 
-def versions() -> dict[str, str]:
-    found = {name: importlib.metadata.version(name) for name in ("group-session-toolkit", "proselint")}
+def tool_versions() -> dict[str, str]:
+    found = versions("group-session-toolkit", "proselint")
     if WRITE_GOOD.exists():
         package = WRITE_GOOD.parents[1] / "write-good" / "package.json"
         found["write-good"] = json.loads(package.read_text(encoding="utf-8"))["version"]
@@ -125,7 +124,7 @@ def main() -> None:
                 results[target][name] = (measured, count)
                 print(f"  {name:<22}{measured.seconds:>8.2f}{measured.mib:>10.1f}{count:>10}")
     _verdict(results)
-    print("Versions:", ", ".join(f"{name} {version}" for name, version in versions().items()))
+    print("Versions:", ", ".join(f"{name} {version}" for name, version in tool_versions().items()))
     print("Machine:", ", ".join(f"{key} {value}" for key, value in machine().items()))
 
 

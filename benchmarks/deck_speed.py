@@ -12,10 +12,8 @@ most 1.5 times the floor per slide.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import io
 import json
-import platform
 import statistics
 import sys
 import time
@@ -23,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from machine import machine
+from machine import machine, versions
 from pptx import Presentation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,10 +141,7 @@ def main() -> None:
         "floor_ms_per_slide": round(least / slides * 1000, 2),
         "ratio_per_slide": round(made / least, 2),
         "target": TARGET,
-        "versions": {
-            "python": platform.python_version(),
-            **{name: importlib.metadata.version(name) for name in ("python-pptx", "jinja2", "lxml")},
-        },
+        "versions": versions("python-pptx", "jinja2", "lxml"),
         "machine": machine(),
     }
     print(json.dumps(figures, indent=2))

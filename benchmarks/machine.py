@@ -1,7 +1,8 @@
-"""Describe the machine a benchmark ran on, so figures can be compared fairly."""
+"""Describe the machine and the versions a benchmark ran with, so figures can be compared fairly."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import platform
 from pathlib import Path
@@ -13,3 +14,8 @@ def machine() -> dict[str, object]:
     names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
     cpu = names[0] if names else platform.processor() or platform.machine()
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+
+
+def versions(*packages: str) -> dict[str, str]:
+    """The installed version of each package."""
+    return {name: importlib.metadata.version(name) for name in packages}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import importlib.metadata
 import json
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from itertools import cycle
 from pathlib import Path
 
-from machine import machine
+from machine import machine, versions
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -146,8 +145,7 @@ def main() -> None:
         "floor_ms_per_page": round(floor_per_page * 1000, 1),
         "toolkit_over_floor_per_page": round(toolkit_per_page / floor_per_page, 2),
         "target": TARGET,
-        "versions": {name: importlib.metadata.version(name) for name in ("weasyprint", "pydyf")}
-        | {"python": sys.version.split()[0]},
+        "versions": versions("weasyprint", "pydyf", "fonttools"),
         "machine": machine(),
     }
     print(json.dumps(figures, indent=2))

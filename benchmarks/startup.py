@@ -9,7 +9,6 @@ them, even where PYTHONDONTWRITEBYTECODE is set: compiling every module on every
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import statistics
 import subprocess
@@ -17,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from machine import machine
+from machine import machine, versions
 
 RUNS = 15
 TARGET = 2.0
@@ -78,9 +77,9 @@ def main() -> None:
         ratio = seconds / floor
         verdict = ("  (meets target)" if ratio <= TARGET else "  (over target)") if name.startswith("toolkit") else ""
         print(f"  {name:28} {seconds * 1000:6.0f} ms  {ratio:4.1f} x bare click{verdict}")
-    versions = {name: importlib.metadata.version(name) for name in ("click", "rich", "group-session-toolkit")}
+    found = versions("click", "rich", "group-session-toolkit")
     print("Target: at most", TARGET, "x bare click")
-    print("Versions:", ", ".join(f"{name} {version}" for name, version in versions.items()))
+    print("Versions:", ", ".join(f"{name} {version}" for name, version in found.items()))
     print("Machine:", ", ".join(f"{key} {value}" for key, value in machine().items()))
 
 
