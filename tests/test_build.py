@@ -201,6 +201,17 @@ def test_one_site_change_rebuilds_only_that_site(mini: ContentRoot, tmp_path: Pa
     assert changed == {"north/testford-east/en/demo.pptx", "north/testford-east/en/demo.txt"}
 
 
+def test_a_second_build_in_one_process_uses_the_changed_content(mini: ContentRoot, tmp_path: Path) -> None:
+    """Decks are made from content loaded where they are made; in one process, it is never one build's stale copy."""
+    out = tmp_path / "out"
+    site = mini.content / "north" / "testford-central.yaml"
+    assert build(mini, out, "--jobs", "1").exit_code == 0
+    site.write_text(site.read_text().replace("Testford Central Jobcentre", "Testford Central Work Hub"))
+    assert build(mini, out, "--jobs", "1").exit_code == 0
+    handout = (out / "north" / "testford-central" / "en" / "demo.txt").read_text()
+    assert "Testford Central Work Hub" in handout and "Testford Central Jobcentre" not in handout
+
+
 def test_template_change_rebuilds_that_topic_everywhere(mini: ContentRoot, tmp_path: Path) -> None:
     add_site(mini)
     out = tmp_path / "out"

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -108,8 +109,7 @@ class _Task:
     """One deck, rendered once in a worker and written in each format and style asked for."""
 
     root: Path
-    site: SiteContent
-    ref: SiteRef
+    ref: SiteRef  # the site's content is loaded in the worker: see _Site
     topic: str
     audience: str
     delivery: str
@@ -119,6 +119,17 @@ class _Task:
     language: Language
     rules: TranslationRules
     theme: Theme
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What planning needs of a site's content: its language, and a digest of it for the jobs' fingerprints.
+
+    The content itself is loaded again where its decks are made, so a national build never holds every
+    site's content at once, and its memory stays flat however many sites there are."""
+
+    language: str
+    digest: str
 
 
 def plan(
@@ -186,15 +197,17 @@ def run(
     remove_leftovers(out)
     previous = read_manifest(out)
     templates = SessionTemplates(root.sessions)
-    sites: dict[SiteRef, SiteContent | None] = {}
+    sites: dict[SiteRef, _Site | None] = {}
     themes: dict[str, Theme | None] = {}
     tasks = []
     groups = _by_deck(jobs)
+    _content.cache_clear()  # content loaded by an earlier build in this process may have changed since
     for ref, *_ in groups:
         if ref.district not in themes:
             themes[ref.district] = _load_theme(root, ref.district, result)
         if ref not in sites:
-            sites[ref] = _load(root, ref, result) if themes[ref.district] else None
+            content = _load(root, ref, result) if themes[ref.district] else None
+            sites[ref] = _Site(content.language, digest(content.model_dump_json())) if content else None
     check_languages(root.templates, {_language(j, site) for j in jobs if (site := sites[j.site])}, rules)
     memo: dict[tuple, str] = {}  # digests shared by many jobs, worked out once per build
     for (ref, topic, audience, delivery, _lang), group in groups.items():
@@ -214,9 +227,7 @@ def run(
                 result.unchanged += [entry] if entry else []
                 tick(job)
         if todo:
-            tasks.append(
-                _Task(root.path, site, ref, topic, audience, delivery, tuple(todo), out, master, lang, rules, theme)
-            )
+            tasks.append(_Task(root.path, ref, topic, audience, delivery, tuple(todo), out, master, lang, rules, theme))
     _forget_outputs(out, previous, tasks)
     for entries, errors, done in _execute(tasks, workers):
         result.written += entries
@@ -285,7 +296,7 @@ def _by_deck(jobs: list[Job]) -> dict[tuple[SiteRef, str, str, str, str], list[J
     return groups
 
 
-def _language(job: Job, site: SiteContent) -> Language:
+def _language(job: Job, site: _Site) -> Language:
     """The language a job is built in: the one asked for, or the site's own."""
     return language(job.language or site.language)
 
@@ -311,7 +322,7 @@ def _load_theme(root: ContentRoot, district: str, result: BuildResult) -> Theme 
 def _inputs(
     root: ContentRoot,
     templates: SessionTemplates,
-    site: SiteContent,
+    site: _Site,
     theme: Theme,
     job: Job,
     master: Path,
@@ -328,9 +339,6 @@ def _inputs(
         used += folder_files(handout_assets()) if fmt.is_handout else [master]
         used += translation_inputs(root.templates, lang)
         memo[files_key] = files_digest(used)
-    content_key = ("content", job.site)
-    if content_key not in memo:
-        memo[content_key] = digest(site.model_dump_json())
     look = []
     if fmt.themed:
         theme_key = ("theme", job.site.district)
@@ -338,7 +346,7 @@ def _inputs(
             memo[theme_key] = files_digest(theme_inputs(root.content, job.site.district, theme))
         look = [memo[theme_key]]
     way = [job.delivery] if job.delivery != ROOM else []  # so room files made before deliveries are still good
-    return digest(memo[files_key], memo[content_key], *look, job.fmt, job.style, job.audience, *way, lang.tag)
+    return digest(memo[files_key], site.digest, *look, job.fmt, job.style, job.audience, *way, lang.tag)
 
 
 def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
@@ -377,8 +385,9 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     entries, errors = [], []
     all_jobs = [job for job, _ in task.jobs]
     try:
+        site = _content(task.root, task.ref)
         translator = make_translator(root.templates, task.language)
-        deck = make_deck(root, task.site, task.topic, task.audience, translator, task.delivery)
+        deck = make_deck(root, site, task.topic, task.audience, translator, task.delivery)
         problems = translation_problems(root, translator, task.rules, task.topic)
         if problems:
             return [], problems[:1], all_jobs
@@ -388,7 +397,7 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
         try:
             own = translator.fork()  # what this output adds: the handout's own words
             fmt = writers[job.fmt]
-            contacts = _contacts(task.site, deck, own) if fmt.is_handout else ()
+            contacts = _contacts(site, deck, own) if fmt.is_handout else ()
             data = fmt.write(deck, replace(options, style=job.style, contacts=contacts, translator=own))
             problems = translation_problems(root, own, task.rules, task.topic, job.output(task.language.tag))
             if problems:
@@ -400,6 +409,13 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
         except ToolkitError as err:
             errors.append(err)
     return entries, errors, all_jobs
+
+
+@lru_cache(maxsize=4)
+def _content(root: Path, ref: SiteRef) -> SiteContent:
+    """A site's content, loaded where its decks are made, and kept for the next few: they are mostly the same
+    site's. `run` empties it, so a build never uses content an earlier build in the same process loaded."""
+    return load_site(ContentRoot(root).content, ref)
 
 
 def _contacts(site: SiteContent, deck: Deck, translator: Translator) -> tuple[Contact, ...]:
