@@ -12,6 +12,7 @@ import json
 import os
 import stat
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -340,7 +341,7 @@ def test_a_read_only_output_folder_is_one_line_before_any_work(
     def read_only(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     result = toolkit("--root", mini.path, "build", "--out", tmp_path / "out")
     one_line(result, 2, "out: cannot write this file: the folder is read-only")
 
