@@ -33,16 +33,15 @@ from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
 from .handout.content import named_in
 from .handout.model import Contact
-from .handout.styles import handout_assets, style_named
+from .handout.styles import STANDARD, Style, handout_assets, style_named
 from .i18n import Language, Words, language
 from .i18n.catalogues import Translator, make_translator, translation_inputs
 from .i18n.languages import code_of
 from .manifest import Entry, Manifest, read_manifest, write_manifest
 from .project import ContentRoot
-from .render import RenderOptions, all_formats
+from .render import Format, RenderOptions, all_formats
 from .translations.outputs import TranslationRules, acceptable, check_catalogues, check_languages, translation_problems
 
-STANDARD = "standard"
 IN_FLIGHT = 3  # tasks queued per worker process
 MAX_MASTER_BYTES = 50 * 2**20  # a slide master with pictures is a few MB
 
@@ -158,17 +157,16 @@ def plan(
     for fmt in formats:
         if fmt not in known:
             raise ToolkitError(f"no format called '{fmt}': choose from {', '.join(sorted(known))}")
-    for style in styles or ():
-        style_named(style)
+    chosen = [style_named(style) for style in styles or [STANDARD]]
     check_catalogues(root.templates, [language(lang) for lang in languages or ()])
     refs = select_sites(find_sites(root.content), district, site)
     jobs = [
-        Job(ref, topic, fmt, style if known[fmt].styled else STANDARD, audience, lang, delivery)
+        Job(ref, topic, fmt, style.name if _has_style(known[fmt], style) else STANDARD, audience, lang, delivery)
         for ref in refs
         for topic, audience, delivery in decks
         for lang in languages or [""]
         for fmt in formats
-        for style in (styles or [STANDARD])
+        for style in chosen
     ]
     jobs = [job for job in jobs if shard.has(job)] if shard else jobs
     refused = strict_problems(gather(root.content, refs, load_review_periods(root.path))[0]) if strict else []
@@ -472,6 +470,12 @@ def clean(root: ContentRoot, out: Path, dry_run: bool = False) -> list[str]:
         for path in stale:
             (out / path).unlink(missing_ok=True)
     return stale
+
+
+def _has_style(fmt: Format, style: Style) -> bool:
+    """Whether a format comes in a style: a handout format has every style with its own words, like Easy
+    Read, and a styled one every style; the rest are made once, in the standard style."""
+    return fmt.styled or (fmt.is_handout and style.rewrites)
 
 
 def _known_style(name: str) -> bool:

@@ -10,7 +10,7 @@ from .deck.audience import GENERAL
 from .deck.session import make_deck
 from .errors import ToolkitError
 from .files import write_atomic
-from .handout.styles import STYLES, style_named
+from .handout.styles import STANDARD, STYLES, Style, style_named
 from .i18n import N_, Words, language
 from .i18n.catalogues import make_translator
 from .project import ContentRoot
@@ -37,15 +37,25 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
         key = (entry["district"], entry["site"], entry["topic"], entry.get("audience", GENERAL), entry["language"])
         groups.setdefault(key, []).append(entry)
     folders = []
-    styled = {name for name, fmt in handout_formats().items() if fmt.styled}
     for (district, site, topic, audience, tag), entries in sorted(groups.items()):
         ref = select_sites(find_sites(root.content), district, site)[0]
         translator = make_translator(root.templates, language(tag))
         title = make_deck(root, load_site(root.content, ref), topic, audience, translator).meta.title
-        for style in sorted({e["style"] for e in entries if e["format"] in styled}) or ["standard"]:
-            chosen = [e for e in entries if e["style"] == style or e["format"] not in styled]
+        for style in sorted({e["style"] for e in entries}):
+            chosen = _in_pack(entries, style_named(style))
             folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))
     return folders
+
+
+def _in_pack(entries: list[dict[str, str]], style: Style) -> list[dict[str, str]]:
+    """The files in a style's pack: those made in it, and, for a style that only changes the look, the
+    standard files of formats that have no look of their own, like plain text. Easy Read has its own words,
+    so its pack holds only Easy Read files."""
+    styled = {name for name, fmt in handout_formats().items() if fmt.styled}
+    own = [e for e in entries if e["style"] == style.name]
+    if style.rewrites:
+        return own
+    return own + [e for e in entries if e["style"] == STANDARD and e["format"] not in styled and e not in own]
 
 
 def _write_pack(
@@ -77,6 +87,14 @@ MESSAGE_PARTS = (
     ),
 )
 DRAFT_MESSAGE = N_("This translation has not been checked by a qualified translator yet.")
+# The same message in Easy Read, for an Easy Read pack: short sentences, one idea each.
+EASY_READ_MESSAGE_PARTS = (
+    N_('I have sent you an Easy Read booklet about the group session "%(title)s".'),
+    N_("It tells you what we talked about. Read it when you like."),
+    N_("What I have sent:"),
+    N_("You can ask for it in other ways, like large print or audio. Send me a message, or tell me when we meet."),
+    N_("At the end there are hard words and who can help. We can go through it together at your next appointment."),
+)
 
 
 def pack_message(title: str, files: list[str], style: str, words: Words | None = None) -> str:
@@ -86,7 +104,8 @@ def pack_message(title: str, files: list[str], style: str, words: Words | None =
     attached = "\n".join(f"- {name}: {words(kinds[name.rsplit('.', 1)[-1]].handout)}" for name in files)
     label = words(style_named(style).label)
     others = [words(s.label) for s in STYLES.values() if s.name not in (style, "standard")]
-    opening, everything, what, formats, questions = MESSAGE_PARTS
+    chosen = style_named(style)
+    opening, everything, what, formats, questions = EASY_READ_MESSAGE_PARTS if chosen.rewrites else MESSAGE_PARTS
     paragraphs = [
         words(opening, title=title),
         words(everything),

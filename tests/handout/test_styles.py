@@ -1,4 +1,4 @@
-"""Handout styles: standard, large print and dyslexia-friendly, as the guidance asks."""
+"""Handout styles: standard, large print, dyslexia-friendly and Easy Read, as the guidance asks."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from toolkit.handout.styles import STYLES, style_named
 
 
 def test_styles_follow_the_guidance() -> None:
-    assert set(STYLES) == {"standard", "large-print", "dyslexia"}
+    assert set(STYLES) == {"standard", "large-print", "dyslexia", "easy-read"}
     assert STYLES["large-print"].body_pt >= 18
+    easy_read = STYLES["easy-read"]  # Mencap: at least 16 point, in a clear font, with space between lines
+    assert easy_read.body_pt >= 16 and easy_read.line_spacing >= 1.5 and easy_read.rewrites
+    assert not any(s.rewrites for s in STYLES.values() if s is not easy_read)
     dyslexia = STYLES["dyslexia"]
     assert dyslexia.body_pt >= 12 and dyslexia.line_spacing == 1.5 and dyslexia.background
     assert not dyslexia.underline_links and dyslexia.word_font in ("Arial", "Verdana")

@@ -120,7 +120,8 @@ def build(
     "--format",
     "formats",
     callback=comma_list,
-    help="File formats, separated by commas, such as pdf,txt. Default: every handout format.",
+    help="File formats, separated by commas, such as pdf,txt. Default: html, docx, pdf and txt. "
+    "Also: epub, ogg (audio) and brf (braille).",
 )
 @AUDIENCE_OPTION
 @DELIVERY_OPTION
@@ -152,7 +153,7 @@ def handout(
 
     root = root_of(ctx)
     folder = out or root.path / "output"
-    formats = formats or list(handout_formats())
+    formats = formats or [name for name, fmt in handout_formats().items() if not fmt.on_request]
     check_handout_formats(formats)
 
     work = plan(root, None, site, topics, formats, styles, audiences, languages, deliveries=deliveries)

@@ -100,7 +100,7 @@ def write_bug_log(problem: BaseException) -> Path:
     return Path("(no log: the cache and temporary folders cannot be written)")
 
 
-STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia."
+STYLE_HELP = "Handout styles, separated by commas: standard, large-print, dyslexia, easy-read."
 OUT_OPTION = click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

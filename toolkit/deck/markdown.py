@@ -12,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..content.icons import ICONS, unknown_icon
 from ..errors import ToolkitError
 from ..i18n.languages import SOURCE, TAGS
 from ..text import UNTRANSLATED_END, UNTRANSLATED_START, find_control_character, without_marks
@@ -25,6 +26,9 @@ from .model import (
     Block,
     BulletList,
     Diagram,
+    EasyLine,
+    EasyRead,
+    HardWord,
     Image,
     Inline,
     KeyFact,
@@ -46,6 +50,8 @@ MARKDOWN = (
     .use(container_plugin, "fact")
     .use(container_plugin, "steps")
     .use(container_plugin, "journey")
+    .use(container_plugin, "easy-read")
+    .use(container_plugin, "hard-words")
 )
 LAYOUT_CHOICE = re.compile(r"\s*\{([a-z -]+)\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
 LIVE_ONLY = "room"  # a title choice: the slide is about the live session itself, and handouts leave it out
@@ -184,6 +190,8 @@ class _SlideBuilder:
         self.room = False
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
+        self.easy_read: EasyRead | None = None
+        self.hard_words: list[HardWord] = []
 
     @property
     def empty(self) -> bool:
@@ -200,13 +208,25 @@ class _SlideBuilder:
             self.blocks.append(_key_fact(node, self.source, line))
         elif node.type in ("container_steps", "container_journey"):
             self.blocks.append(_diagram(node, self.source, line))
+        elif node.type == "container_easy-read":
+            if self.easy_read is not None:
+                raise ToolkitError("a slide can have one '::: easy-read' block: join them", self.source, line)
+            self.easy_read = _easy_read(node, self.source, line)
+        elif node.type == "container_hard-words":
+            self.hard_words.extend(_hard_words(node, self.source, line))
         else:
             self.blocks.append(_block(node, self.source))
 
     def build(self) -> Slide:
         if not self.title:
             raise ToolkitError("a slide has no title: start it with '# Title'", self.source, self.line)
-        return Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line, self.layout, self.room)
+        easy = self.easy_read
+        if self.hard_words:
+            if easy is None:
+                raise ToolkitError("'::: hard-words' explains words in a '::: easy-read' block: add one", self.source)
+            easy = replace(easy, hard_words=tuple(self.hard_words))
+        slide = Slide(self.title, tuple(self.blocks), tuple(self.notes), self.line, self.layout, self.room, easy)
+        return replace(slide, easy_read=replace(easy, title=easy.title or self.title)) if easy else slide
 
 
 def _inside(node: SyntaxTreeNode, source: str) -> list[Block]:
@@ -299,6 +319,56 @@ def _diagram(node: SyntaxTreeNode, source: str, line: int | None) -> Diagram:
     return Diagram(kind, blocks[0].items)
 
 
+def _easy_read(node: SyntaxTreeNode, source: str, line: int | None) -> EasyRead:
+    """'::: easy-read': an optional '## Title', then a list whose every item starts with a picture with alt
+    text, like '- ![A bus](icon:bus) You can take a bus.' (see docs/authoring.md, "Easy Read")."""
+    children = [child for child in node.children if not _is_comment(child)]
+    title = ""
+    if children and children[0].type == "heading" and children[0].tag == "h2":
+        title = plain(_inline(children.pop(0), source)).strip()
+    if len(children) != 1 or children[0].type != "bullet_list":
+        raise ToolkitError(
+            "a '::: easy-read' block holds a '## Title' if you want one, then one list: "
+            "'- ![A bus](icon:bus) You can take a bus.'",
+            source,
+            line,
+        )
+    items = _list_items(children[0], source, 0)
+    return EasyRead(title, tuple(_easy_line(item, source, line) for item in items))
+
+
+def _easy_line(item: ListItem, source: str, line: int | None) -> EasyLine:
+    if item.level:
+        raise ToolkitError("an Easy Read list cannot have a list inside it: give each idea a line", source, line)
+    if not item.icon or not item.alt.strip():
+        words = plain(item.runs)[:40]
+        raise ToolkitError(
+            f"the Easy Read line '{words}' needs a picture with alt text first, like '- ![A bus](icon:bus)'",
+            source,
+            line,
+        )
+    if item.icon not in ICONS:
+        problem = unknown_icon("icon", item.icon, list(ICONS))
+        raise ToolkitError(problem.message, source, line)
+    return EasyLine(item.runs, item.icon, item.alt.strip())
+
+
+def _hard_words(node: SyntaxTreeNode, source: str, line: int | None) -> list[HardWord]:
+    """'::: hard-words': a list of '**word**: what it means', for the list of hard words in Easy Read."""
+    blocks = _inside(node, source)
+    hint = "a '::: hard-words' block holds one list of '- **word**: what it means'"
+    if len(blocks) != 1 or not isinstance(blocks[0], BulletList):
+        raise ToolkitError(hint, source, line)
+    words = []
+    for item in blocks[0].items:
+        head, *rest = item.runs or (Run(""),)
+        meaning = _without_prefix(tuple(rest), ":")
+        if not head.bold or not rest or not plain(tuple(rest)).startswith(":") or not plain(meaning).strip():
+            raise ToolkitError(f"{hint}, not '{plain(item.runs)[:40]}'", source, line)
+        words.append(HardWord(head.text.strip(), meaning))
+    return words
+
+
 def _block(node: SyntaxTreeNode, source: str) -> Block:
     line = node.map[0] + 1 if node.map else None
     if node.type == "paragraph":
@@ -345,6 +415,7 @@ def _list_items(node: SyntaxTreeNode, source: str, level: int) -> list[ListItem]
 def _list_item(runs: tuple, level: int, source: str, node: SyntaxTreeNode) -> ListItem:
     """A list item; one that starts with an icon, like '- ![](icon:bus) First Bus', shows it beside the words."""
     icon = runs[0].icon if runs and isinstance(runs[0], Image) else None
+    alt = runs[0].alt if icon else ""
     rest = runs[1:] if icon else runs
     if any(isinstance(r, Image) for r in rest):
         line = node.map[0] + 1 if node.map else None
@@ -352,7 +423,7 @@ def _list_item(runs: tuple, level: int, source: str, node: SyntaxTreeNode) -> Li
     if icon and rest:
         first = rest[0]
         rest = (Run(first.text.lstrip(), first.bold, first.link, first.lang), *rest[1:])
-    return ListItem(tuple(r for r in rest if r.text), level, icon)
+    return ListItem(tuple(r for r in rest if r.text), level, icon, alt)
 
 
 def _table(node: SyntaxTreeNode, source: str) -> Table:

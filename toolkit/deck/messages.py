@@ -34,7 +34,10 @@ _LEAD = re.compile(
 )
 _LAYOUT = re.compile(r"\s*\{[a-z -]+\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
 _SETTING = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")  # "title: ..." in front matter
-_PICTURE = re.compile(r"^(\s*!\[)(.+)(\]\([^)]*\)\s*)$")  # a picture's alt text is its message
+_PICTURE = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+)?!\[)(.+)(\]\([^)]*\)\s*)$")  # its alt text is its message
+# An Easy Read line: a list item that starts with a picture with alt text, "- ![A bus](icon:bus) Take the bus.",
+# is two messages, the alt text and the words.
+_PICTURED_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+!\[[^\]]+\]\([^)]*\)\s*)(.*)$")
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,17 @@ def _rewrite(line: str, tags: list[str]) -> tuple[str, list[Message]] | None:
     ending = masked[len(masked.rstrip("\r\n")) :]
     masked = masked[: len(masked) - len(ending)]
     values = iter(tags)
-    cells = masked.split("|") if masked.lstrip().startswith("|") else [masked]
+    pictured = _PICTURED_ITEM.match(masked)
+    joint, cells = (
+        ("|", masked.split("|"))
+        if masked.lstrip().startswith("|")
+        else ("", list(pictured.groups()))
+        if pictured
+        else ("", [masked])
+    )
     parts = [_part(cell, values, mark) for cell in cells]
     messages = [m for _, m in parts if m]
-    return ("|".join(text for text, _ in parts) + ending, messages) if messages else None
+    return (joint.join(text for text, _ in parts) + ending, messages) if messages else None
 
 
 def _part(text: str, values: Iterator[str], mark: str) -> tuple[str, Message | None]:

@@ -31,11 +31,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
-    """One item of a list; `icon` names a bundled icon shown beside it, like a bus beside a bus company."""
+    """One item of a list; `icon` names a bundled icon shown beside it, like a bus beside a bus company, and
+    `alt` says what it shows where the words do not (Easy Read pictures always have it)."""
 
     runs: Inline
     level: int = 0
     icon: str | None = None
+    alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,32 @@ class Note:
         return " ".join([plain(self.runs), *(plain(i) for i in self.items)])
 
 
+@dataclass(frozen=True)
+class EasyLine:
+    """One idea in Easy Read: a picture on the left, with its alt text, and a short sentence or two beside it."""
+
+    runs: Inline
+    icon: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class HardWord:
+    """A word an Easy Read reader may not know, and what it means: listed at the end, under "Hard words"."""
+
+    word: str
+    meaning: Inline
+
+
+@dataclass(frozen=True)
+class EasyRead:
+    """A slide's part of the Easy Read handout, written by the template's author, not simplified by us."""
+
+    title: str
+    lines: tuple[EasyLine, ...]
+    hard_words: tuple[HardWord, ...] = ()
+
+
 LAYOUTS = ("cover", "section", "content", "columns", "fact", "activity", "closing", "break")
 
 
@@ -149,6 +177,7 @@ class Slide:
     line: int | None = None
     layout: str | None = None  # one of LAYOUTS when the author chose it; otherwise the writer picks
     room_only: bool = False  # about the room itself, like a break: handouts leave it out
+    easy_read: EasyRead | None = None  # what the Easy Read handout says for this slide
 
 
 @dataclass(frozen=True)

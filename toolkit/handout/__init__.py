@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .content import make_handout
-from .model import Contact, Handout, Part
+from .easy_read import make_easy_read
+from .model import Contact, Handout, Part, Pictures
 
-__all__ = ["Contact", "Handout", "Part", "make_handout"]
+__all__ = ["Contact", "Handout", "Part", "Pictures", "make_easy_read", "make_handout"]

@@ -96,12 +96,16 @@ def make_handout(deck: Deck, contacts: Iterable[Contact] = (), words: Words | No
     parts.append(maker.questions())
     parts.append(maker.who_to_contact(named_in(deck, contacts)))
     parts.append(maker.about(deck.meta.date))
-    intro = [_paragraph(words(text)) for text in INTRO]
+    intro = [*first_notices(deck, words), *(_paragraph(words(text)) for text in INTRO)]
+    return Handout(meta=deck.meta, title=deck.meta.title, intro=tuple(intro), parts=tuple(parts))
+
+
+def first_notices(deck: Deck, words: Words) -> list[Paragraph]:
+    """What a reader must know first, in bold: a draft translation, example content, facts not confirmed."""
     first = [*words.notices(DRAFT), *([words(EXAMPLE)] if deck.meta.example else [])]
     if deck.meta.unconfirmed:
         first.append(words(HANDOUT_NOTICE, facts=semicolon_list(deck.meta.unconfirmed, words.language.code)))
-    intro[:0] = [Paragraph((Run(notice, bold=True),)) for notice in first]
-    return Handout(meta=deck.meta, title=deck.meta.title, intro=tuple(intro), parts=tuple(parts))
+    return [Paragraph((Run(notice, bold=True),)) for notice in first]
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..deck.model import BulletList, DeckMeta, Image, Paragraph, Table
+from ..deck.model import BulletList, DeckMeta, EasyLine, Image, Paragraph, Table
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """Easy Read lines: each a picture on the left, with alt text, and its words on the right."""
+
+    lines: tuple[EasyLine, ...]
+
 
 # A handout holds no activities: they become a part called "Try this at home".
-HandoutBlock = Paragraph | BulletList | Table | Image
+HandoutBlock = Paragraph | BulletList | Table | Image | Pictures
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,9 @@
 
 - standard: clear text at a comfortable size.
 - large-print: body text of at least 18 point, following RNIB's guidance on clear print.
+- easy-read: Easy Read, for people with a learning disability, following GOV.UK's guidance on accessible
+  communication formats and Mencap's: the template's own Easy Read words, a picture on the left of each line
+  and the words on the right, at least 16 point, and a list of hard words at the end.
 - dyslexia: following the British Dyslexia Association's style guide (2023): a plain sans-serif font,
   1.5 line spacing, a cream background, left-aligned text, no italics or underlining, short lines
   and headings at least 20% larger than the text.
@@ -21,6 +24,9 @@ from ..errors import ToolkitError
 from ..i18n import N_
 from ..project import bundled_root
 
+STANDARD = "standard"
+EASY_READ = "easy-read"
+
 
 @dataclass(frozen=True)
 class Style:
@@ -33,6 +39,7 @@ class Style:
     text_colour: str  # RRGGBB
     background: str | None = None  # RRGGBB page colour, or None for white
     underline_links: bool = True
+    rewrites: bool = False  # it has its own words, not only its own look: every handout format has it
 
     def heading_pt(self, level: int) -> float:
         """Heading sizes for levels 1 to 3: each at least 20% larger than the level below, and the text.
@@ -46,7 +53,7 @@ class Style:
 STYLES: dict[str, Style] = {
     s.name: s
     for s in (
-        Style("standard", N_("standard print"), "standard.css", "Arial", 12, 1.15, "0B0C0C"),
+        Style(STANDARD, N_("standard print"), "standard.css", "Arial", 12, 1.15, "0B0C0C"),
         Style("large-print", N_("large print"), "large-print.css", "Arial", 18, 1.3, "000000"),
         Style(
             "dyslexia",
@@ -59,6 +66,7 @@ STYLES: dict[str, Style] = {
             background="FDF8E6",
             underline_links=False,
         ),
+        Style(EASY_READ, N_("Easy Read"), "easy-read.css", "Arial", 16, 1.5, "000000", rewrites=True),
     )
 }
 

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from ..content.theme import DEFAULT_THEME, Theme
 from ..deck.model import Deck
+from ..handout.styles import EASY_READ
 from ..plugins import import_all
 
 if TYPE_CHECKING:
-    from ..handout.model import Contact
+    from ..handout.model import Contact, Handout
     from ..i18n import Words
     from ..i18n.catalogues import Translator
 
@@ -41,6 +42,14 @@ class RenderOptions:
 Writer = Callable[[Deck, RenderOptions], bytes]
 
 
+def handout_of(deck: Deck, options: RenderOptions) -> Handout:
+    """The handout every handout writer prints: the Easy Read one in that style, otherwise the full one."""
+    from ..handout import make_easy_read, make_handout
+
+    maker = make_easy_read if options.style == EASY_READ else make_handout
+    return maker(deck, options.contacts, options.words)
+
+
 @dataclass(frozen=True)
 class Format:
     """All the toolkit knows about one output format, given where its writer is defined."""
@@ -51,6 +60,7 @@ class Format:
     handout: str = ""  # for a handout format, what a covering message calls it; empty for the slide deck
     styled: bool = False  # its look follows the handout style: standard, large-print or dyslexia
     themed: bool = False  # its look follows the district's theme: colours, logo, footer
+    on_request: bool = False  # made only when asked for by name: it needs a system program, or is rarely wanted
 
     @property
     def is_handout(self) -> bool:
@@ -61,12 +71,12 @@ FORMATS: dict[str, Format] = {}
 
 
 def register(
-    name: str, order: int, handout: str = "", styled: bool = False, themed: bool = False
+    name: str, order: int, handout: str = "", styled: bool = False, themed: bool = False, on_request: bool = False
 ) -> Callable[[Writer], Writer]:
     """Add a writer for a format; adding a format means one new module that calls this."""
 
     def add(writer: Writer) -> Writer:
-        FORMATS[name] = Format(name, writer, order, handout, styled, themed)
+        FORMATS[name] = Format(name, writer, order, handout, styled, themed, on_request)
         ordered = sorted(FORMATS.values(), key=lambda fmt: fmt.order)  # kept in list order, so readers need not sort
         FORMATS.clear()
         FORMATS.update((fmt.name, fmt) for fmt in ordered)

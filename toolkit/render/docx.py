@@ -27,13 +27,14 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..deck.model import BulletList, Deck, Image, Inline, Paragraph, Table
 from ..errors import ToolkitError
 from ..files import inside
-from ..handout import Handout, Part, make_handout
+from ..handout import Handout, Part, Pictures
 from ..handout.model import HandoutBlock
 from ..handout.styles import Style, style_named
 from ..i18n import N_, language
 from ..zips import normalise_zip
-from . import RenderOptions, register
+from . import RenderOptions, handout_of, register
 from .bidi import LRM, segments
+from .icons import PICTURE_COLOUR, icon_png
 from .properties import set_core_properties
 
 LINK_COLOUR = RGBColor(0x1D, 0x4E, 0x89)
@@ -63,6 +64,7 @@ AFTER_BIDI = (
     "w:sectPr",
     "w:pPrChange",
 )
+AFTER_TEXT_ALIGNMENT = AFTER_BIDI[AFTER_BIDI.index("w:textboxTightWrap") :]
 AFTER_SZ_CS = (
     "w:highlight",
     "w:u",
@@ -80,12 +82,13 @@ AFTER_SZ_CS = (
     "w:oMath",
 )
 MAX_IMAGE_WIDTH = Inches(6)
+PICTURE_SIZE = Mm(22)  # an Easy Read picture: big enough to see at a glance, beside one or two lines of words
 
 
 @register("docx", order=2, handout=N_("a Word file"), styled=True)
 def write_docx(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a Word handout, in the style the options name."""
-    handout = make_handout(deck, options.contacts, options.words)
+    handout = handout_of(deck, options)
     style = style_named(options.style)
     doc = Document()
     _a4_page(doc)
@@ -175,6 +178,8 @@ class _Writer:
                 self.table(block)
             elif isinstance(block, Image):
                 self.image(block)
+            elif isinstance(block, Pictures):
+                self.pictures(block)
 
     def bullet_list(self, block: BulletList) -> None:
         kind = "List Number" if block.ordered else "List Bullet"
@@ -209,6 +214,25 @@ class _Writer:
             shape.width = MAX_IMAGE_WIDTH
         shape._inline.docPr.set("descr", block.alt)  # add_picture writes the file name here
         shape._inline.docPr.set("name", "Picture")
+
+    def pictures(self, block: Pictures) -> None:
+        """Easy Read lines: the picture, then the words beside it, centred on it, wrapping under themselves."""
+        gap = Mm(6)
+        for line in block.lines:
+            paragraph = self.doc.add_paragraph()
+            form = paragraph.paragraph_format
+            form.left_indent, form.first_line_indent = PICTURE_SIZE + gap, -(PICTURE_SIZE + gap)
+            form.tab_stops.add_tab_stop(PICTURE_SIZE + gap)
+            form.space_after = Pt(self.style.body_pt)
+            form.keep_together = True
+            shape = paragraph.add_run().add_picture(io.BytesIO(icon_png(line.icon, PICTURE_COLOUR)), PICTURE_SIZE)
+            shape._inline.docPr.set("descr", line.alt)
+            shape._inline.docPr.set("name", "Picture")
+            self._run(paragraph, "\t")
+            self.inline(paragraph, line.runs)
+            centred = OxmlElement("w:textAlignment")
+            centred.set(qn("w:val"), "center")
+            paragraph._p.get_or_add_pPr().insert_element_before(centred, *AFTER_TEXT_ALIGNMENT)
 
     def inline(self, paragraph: DocxParagraph, runs: Inline, bold: bool = False) -> None:
         for source in runs:

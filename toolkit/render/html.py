@@ -19,11 +19,12 @@ from markupsafe import Markup, escape
 from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table
 from ..errors import ToolkitError
 from ..files import inside
-from ..handout import Handout, make_handout
+from ..handout import Handout, Pictures
 from ..handout.styles import Style, handout_assets, style_named
 from ..i18n import N_, Words, language
-from . import RenderOptions, register
+from . import RenderOptions, handout_of, register
 from .bidi import segments
+from .icons import PICTURE_COLOUR, icon_png
 
 TEMPLATE = "handout.html.j2"
 FONT_URL = re.compile(r"url\(([A-Za-z0-9_.-]+\.woff2)\)")
@@ -35,7 +36,7 @@ PAGE_OF = N_("Page %(page)s of %(pages)s")  # the page number at the foot of eac
 @register("html", order=3, handout=N_("a web page, which works well on a phone"), styled=True)
 def write_html(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout web page, in the style the options name."""
-    handout = make_handout(deck, options.contacts, options.words)
+    handout = handout_of(deck, options)
     return render_html(handout, style_named(options.style), options.assets, options.words).encode("utf-8")
 
 
@@ -54,6 +55,7 @@ def render_html(handout: Handout, style: Style, images: Path, words: Words | Non
         direction=lang.direction,
         bidi=_ltr_spans if lang.rtl else escape,
         image_source=lambda image: _image_source(image, images),
+        icon_source=lambda name: "data:image/png;base64," + base64.b64encode(icon_png(name, PICTURE_COLOUR)).decode(),
     )
 
 
@@ -110,6 +112,7 @@ def _environment(folder: Path) -> SandboxedEnvironment:
         bullet_list=lambda b: isinstance(b, BulletList),
         table=lambda b: isinstance(b, Table),
         image=lambda b: isinstance(b, Image),
+        pictures=lambda b: isinstance(b, Pictures),
         safe_link=is_safe_link,
     )
     env.filters["nest"] = nest

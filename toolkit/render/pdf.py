@@ -15,10 +15,9 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
 from ..deck.model import Deck
-from ..handout import make_handout
 from ..handout.styles import handout_assets, style_named
 from ..i18n import N_
-from . import RenderOptions, register
+from . import RenderOptions, handout_of, register
 from .html import render_html
 
 
@@ -27,7 +26,7 @@ def write_pdf(deck: Deck, options: RenderOptions) -> bytes:
     """The deck as a handout PDF: tagged, fonts embedded, title, language and bookmarks from headings."""
     import weasyprint  # imported here: it is slow to load, and only PDF needs it
 
-    handout = make_handout(deck, options.contacts, options.words)
+    handout = handout_of(deck, options)
     page = render_html(handout, style_named(options.style), options.assets, options.words)
     fetcher = own_assets_fetcher((handout_assets(), options.assets))
     document = weasyprint.HTML(string=page, url_fetcher=fetcher).render()

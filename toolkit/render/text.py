@@ -7,10 +7,10 @@ names its columns. Web addresses are written out, so nothing is lost when links 
 from __future__ import annotations
 
 from ..deck.model import BulletList, Deck, Image, ListItem, Paragraph, Table, plain
-from ..handout import Part, make_handout
+from ..handout import Part, Pictures
 from ..handout.model import HandoutBlock
 from ..i18n import N_, Words, language
-from . import RenderOptions, register
+from . import RenderOptions, handout_of, register
 from .bidi import isolate_ltr
 
 PICTURE = N_("Picture: %(alt)s")
@@ -23,7 +23,7 @@ def write_text(deck: Deck, options: RenderOptions) -> bytes:
     In a right-to-left language, numbers and Latin words sit between left-to-right marks.
     """
     words = options.words
-    handout = make_handout(deck, options.contacts, words)
+    handout = handout_of(deck, options)
     chunks = [handout.title, *_blocks(handout.intro, words)]
     for part in handout.parts:
         chunks.extend(_part(part, words))
@@ -57,6 +57,8 @@ def _block(block: HandoutBlock, words: Words) -> str:
         return "\n".join(f"- {row}" for row in rows)
     if isinstance(block, Image):
         return words(PICTURE, alt=block.alt)
+    if isinstance(block, Pictures):  # an Easy Read line's words say what its picture is there for
+        return "\n".join(plain(line.runs) for line in block.lines)
     return ""
 
 
