@@ -16,7 +16,7 @@ from ..deck.model import Deck, EasyLine, HardWord, Paragraph, Run
 from ..errors import ToolkitError
 from ..i18n import N_, Words
 from .content import CONTACT_LABELS, first_notices, named_in
-from .model import Contact, Handout, Part, Pictures
+from .model import Contact, Handout, HandoutBlock, Part, Pictures
 
 # (icon, alt text, words): every sentence here is marked N_() and translated where it is used.
 ABOUT = (
@@ -58,7 +58,7 @@ def make_easy_read(deck: Deck, contacts: Iterable[Contact] = (), words: Words | 
         )
     hard = _hard_words(word for part in easy for word in part.hard_words)
     about = [*ABOUT, *([HARD_WORDS_NOTE] if hard else [])]
-    intro = (*first_notices(deck, words), _pictures(words, about))
+    intro: tuple[HandoutBlock, ...] = (*first_notices(deck, words), _pictures(words, about))
     parts = [Part(part.title, (Pictures(part.lines),)) for part in easy]
     parts.append(_who_can_help(words, named_in(deck, contacts)))
     if hard:

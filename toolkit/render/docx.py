@@ -230,9 +230,7 @@ class _Writer:
             shape._inline.docPr.set("name", "Picture")
             self._run(paragraph, "\t")
             self.inline(paragraph, line.runs)
-            centred = OxmlElement("w:textAlignment")
-            centred.set(qn("w:val"), "center")
-            paragraph._p.get_or_add_pPr().insert_element_before(centred, *AFTER_TEXT_ALIGNMENT)
+            _centre_text_on_pictures(paragraph._p.get_or_add_pPr())
 
     def inline(self, paragraph: DocxParagraph, runs: Inline, bold: bool = False) -> None:
         for source in runs:
@@ -275,6 +273,11 @@ def _right_to_left(ppr) -> None:
     """Mark a paragraph (or a style's paragraphs) right to left; without a w:jc it aligns to the right."""
     if ppr.find(qn("w:bidi")) is None:
         ppr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
+
+
+def _centre_text_on_pictures(ppr) -> None:
+    """w:textAlignment: a line's words sit level with the middle of a picture in it, not at its foot."""
+    ppr.insert_element_before(OxmlElement("w:textAlignment", {qn("w:val"): "center"}), *AFTER_TEXT_ALIGNMENT)
 
 
 def _complex_script_size(rpr, size: float) -> None:
