@@ -137,6 +137,22 @@ def test_italics_are_dropped_but_words_kept() -> None:
         ("# T\n\n::: fact\n- one\n:::\n", "short number or phrase", 3),
         ("# T\n\n::: steps\n1. Only one\n:::\n", "one list of 2 to 6 items", 3),
         ("# T\n\n- Buses ![](icon:bus)\n", "can only start with an icon", 3),
+        ("# T\n\n::: easy-read\n- ![](icon:bus) Take a bus.\n:::\n", "needs a picture with alt text first", 3),
+        ("# T\n\n::: easy-read\n- Take a bus.\n:::\n", "needs a picture with alt text first", 3),
+        ("# T\n\n::: easy-read\n- ![A bus](icon:buss) Take a bus.\n:::\n", "no icon called 'buss': use one of bus", 3),
+        ("# T\n\n::: easy-read\nTake a bus.\n:::\n", "holds a '## Title' if you want one, then one list", 3),
+        (
+            "# T\n\n::: easy-read\n- ![A bus](icon:bus) Bus.\n   - ![A bus](icon:bus) Bus.\n:::\n",
+            "cannot have a list",
+            3,
+        ),
+        (
+            "# T\n\n::: easy-read\n- ![A](icon:bus) A.\n:::\n\n::: easy-read\n- ![B](icon:bus) B.\n:::\n",
+            "one '::: easy-read' block",
+            7,
+        ),
+        ("# T\n\n::: hard-words\n- **bus**: a big car.\n:::\n", "add one", None),
+        ("# T\n\n::: easy-read\n- ![A](icon:bus) A.\n:::\n\n::: hard-words\n- bus: a car.\n:::\n", "not 'bus", 7),
     ],
 )
 def test_mistakes_are_explained_with_a_line(text: str, message: str, line: int | None) -> None:
@@ -169,3 +185,40 @@ def test_layouts_icons_key_facts_and_diagrams_are_parsed() -> None:
     assert (steps.kind, journey.kind) == ("steps", "journey")
     assert [plain(i.runs) for i in journey.items] == ["08:05 Home", "08:40 Work"]
     assert icon.icon == "coffee" and icon.decorative
+
+
+def test_easy_read_lines_and_hard_words_are_parsed() -> None:
+    text = """# Getting to work {columns}
+
+Buses and trains.
+
+::: easy-read
+## Getting there
+- ![A bus](icon:bus) Take the **bus**. It is cheap.
+- ![A clock](icon:clock) Leave early.
+:::
+
+::: hard-words
+- **bus**: a big car that many people ride in.
+:::
+
+# No Easy Read here
+"""
+    first, second = parse_session(text, "t.md").slides
+    easy = first.easy_read
+    assert easy is not None and easy.title == "Getting there"
+    assert [(line.icon, line.alt, plain(line.runs)) for line in easy.lines] == [
+        ("bus", "A bus", "Take the bus. It is cheap."),
+        ("clock", "A clock", "Leave early."),
+    ]
+    assert easy.lines[0].runs[1] == Run("bus", bold=True)
+    assert [(w.word, plain(w.meaning)) for w in easy.hard_words] == [("bus", "a big car that many people ride in.")]
+    assert first.blocks == (Paragraph((Run("Buses and trains."),)),)  # the slide itself is unchanged
+    assert second.easy_read is None
+
+
+def test_easy_read_without_a_title_takes_the_slide_title() -> None:
+    (slide,) = parse_session(
+        "# Your CV\n\n::: easy-read\n- ![A page](icon:document) A CV is a page.\n:::\n", "t.md"
+    ).slides
+    assert slide.easy_read is not None and slide.easy_read.title == "Your CV"

@@ -38,6 +38,11 @@ Fares are 50% off with {{ card.name }} and {{ card.name }}.
 
 Say: Welcome to {{ jc.name }}.
 :::
+
+::: easy-read
+## Getting there
+- ![A bus](icon:bus) Take the **bus** to {{ jc.name }}.
+:::
 """
 
 
@@ -52,6 +57,9 @@ def test_each_line_of_words_is_one_message_with_its_markdown_left_out() -> None:
         (18, "Time at %(jc_name)s"),
         (22, "A map of %(area)s"),
         (27, "Welcome to %(jc_name)s."),
+        (31, "Getting there"),
+        (32, "A bus"),  # an Easy Read picture's alt text, and its words, are two messages
+        (32, "Take the **bus** to %(jc_name)s."),
     ]
 
 

@@ -101,8 +101,7 @@ def _who_can_help(words: Words, contacts: Iterable[Contact]) -> Part:
 
 def _about(words: Words, date: str) -> Part:
     lines = [OTHER_WAYS]
-    blocks = [_pictures(words, lines)]
-    if date:
-        day = words.date(dt.date.fromisoformat(date[:10]))
-        blocks.insert(0, _pictures(words, [CHECKED], date=day))
-    return Part(words(END_TITLE), tuple(blocks))
+    day = words.date(dt.date.fromisoformat(date[:10])) if date else ""
+    if day:
+        lines.insert(0, CHECKED)
+    return Part(words(END_TITLE), (_pictures(words, lines, date=day),))

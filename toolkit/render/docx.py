@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_DIRECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -64,7 +64,6 @@ AFTER_BIDI = (
     "w:sectPr",
     "w:pPrChange",
 )
-AFTER_TEXT_ALIGNMENT = AFTER_BIDI[AFTER_BIDI.index("w:textboxTightWrap") :]
 AFTER_SZ_CS = (
     "w:highlight",
     "w:u",
@@ -82,6 +81,7 @@ AFTER_SZ_CS = (
     "w:oMath",
 )
 MAX_IMAGE_WIDTH = Inches(6)
+TEXT_WIDTH = Mm(170)  # an A4 page less its margins (see _a4_page)
 PICTURE_SIZE = Mm(22)  # an Easy Read picture: big enough to see at a glance, beside one or two lines of words
 
 
@@ -216,21 +216,26 @@ class _Writer:
         shape._inline.docPr.set("name", "Picture")
 
     def pictures(self, block: Pictures) -> None:
-        """Easy Read lines: the picture, then the words beside it, centred on it, wrapping under themselves."""
-        gap = Mm(6)
-        for line in block.lines:
-            paragraph = self.doc.add_paragraph()
-            form = paragraph.paragraph_format
-            form.left_indent, form.first_line_indent = PICTURE_SIZE + gap, -(PICTURE_SIZE + gap)
-            form.tab_stops.add_tab_stop(PICTURE_SIZE + gap)
-            form.space_after = Pt(self.style.body_pt)
-            form.keep_together = True
-            shape = paragraph.add_run().add_picture(io.BytesIO(icon_png(line.icon, PICTURE_COLOUR)), PICTURE_SIZE)
+        """Easy Read lines as a table with no borders: each picture in the left column, and its words beside
+        it, level with its middle. A screen reader reads each row as the picture's alt text, then the words."""
+        grid = self.doc.add_table(rows=len(block.lines), cols=2)
+        grid.autofit = False
+        if self.rtl:
+            grid.table_direction = WD_TABLE_DIRECTION.RTL
+        widths = (PICTURE_SIZE + Mm(6), TEXT_WIDTH - PICTURE_SIZE - Mm(6))
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width  # LibreOffice reads the table's grid, Word each cell's width
+        for row, line in zip(grid.rows, block.lines, strict=True):
+            row.cells[0].width, row.cells[1].width = widths
+            for cell in row.cells:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            picture = row.cells[0].paragraphs[0]
+            picture.paragraph_format.space_after = Pt(self.style.body_pt / 2)
+            shape = picture.add_run().add_picture(io.BytesIO(icon_png(line.icon, PICTURE_COLOUR)), PICTURE_SIZE)
             shape._inline.docPr.set("descr", line.alt)
             shape._inline.docPr.set("name", "Picture")
-            self._run(paragraph, "\t")
-            self.inline(paragraph, line.runs)
-            _centre_text_on_pictures(paragraph._p.get_or_add_pPr())
+            self.inline(row.cells[1].paragraphs[0], line.runs)
+        self.doc.add_paragraph()  # Word joins two neighbouring tables; a blank line keeps them apart
 
     def inline(self, paragraph: DocxParagraph, runs: Inline, bold: bool = False) -> None:
         for source in runs:
@@ -273,11 +278,6 @@ def _right_to_left(ppr) -> None:
     """Mark a paragraph (or a style's paragraphs) right to left; without a w:jc it aligns to the right."""
     if ppr.find(qn("w:bidi")) is None:
         ppr.insert_element_before(OxmlElement("w:bidi"), *AFTER_BIDI)
-
-
-def _centre_text_on_pictures(ppr) -> None:
-    """w:textAlignment: a line's words sit level with the middle of a picture in it, not at its foot."""
-    ppr.insert_element_before(OxmlElement("w:textAlignment", {qn("w:val"): "center"}), *AFTER_TEXT_ALIGNMENT)
 
 
 def _complex_script_size(rpr, size: float) -> None:
