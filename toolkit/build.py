@@ -28,7 +28,7 @@ from .deck.model import Deck
 from .deck.session import choose_sessions, make_deck
 from .deck.template import SessionTemplates
 from .errors import OutputError, ToolkitError
-from .files import check_file_size, check_writable, confined, remove_leftovers, write_atomic
+from .files import check_file_size, check_writable, confined, file_sha256, remove_leftovers, write_atomic
 from .fingerprint import digest, files_digest, folder_files
 from .handout.contacts import contacts_for
 from .handout.content import named_in
@@ -352,7 +352,7 @@ def _still_good(out: Path, entry: Entry | None, inputs: str) -> bool:
     if entry is None or entry.get("inputs") != inputs:
         return False
     path = out / entry["path"]
-    return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+    return path.is_file() and file_sha256(path) == entry["sha256"]
 
 
 def _execute(tasks: list[_Task], workers: int | None):

@@ -9,6 +9,7 @@ inside the output folder. A root may itself be a link; nothing inside it may lea
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 from contextlib import suppress
@@ -46,6 +47,12 @@ def save_cached(name: str, data: object) -> None:
     with suppress(ToolkitError, TypeError, ValueError):
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_atomic(cache_folder() / name, text.encode("utf-8"), keep_mode=False)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, as the manifest records it: how a build, a merge and a preview tell a file
+    is still the one they made."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def real(path: Path) -> Path:

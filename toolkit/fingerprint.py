@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .files import file_sha256
 
 
 def digest(*parts: str | bytes) -> str:
@@ -22,7 +23,7 @@ def digest(*parts: str | bytes) -> str:
 @cache
 def file_digest(path: Path, size: int, mtime_ns: int) -> str:
     """The digest of a file's bytes; size and time are in the key so an edited file is read again."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha256(path)
 
 
 def files_digest(paths: Iterable[Path]) -> str:

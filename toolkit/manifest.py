@@ -6,14 +6,13 @@ is never followed. After any failure, each entry still describes the file on dis
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import ToolkitError
-from .files import check_writable, confined, write_atomic
+from .files import check_writable, confined, file_sha256, write_atomic
 
 MANIFEST = "manifest.json"
 Entry = dict[str, Any]  # one file's record, as JSON: mostly strings, with the translation status and example flag
@@ -92,7 +91,7 @@ def merge(out: Path, parts: Iterable[Path]) -> int:
     for part in parts:
         for path, entry in read_manifest(part, strict=True).items():
             source = part / path
-            if not source.is_file() or _sha256(source) != entry["sha256"]:
+            if not source.is_file() or file_sha256(source) != entry["sha256"]:
                 raise ToolkitError("is missing or has changed since its build wrote it: build that part again", source)
             if path in made_in and entries[path]["sha256"] != entry["sha256"]:
                 raise ToolkitError(
@@ -101,11 +100,7 @@ def merge(out: Path, parts: Iterable[Path]) -> int:
             entries[path], made_in[path] = entry, part
     for path, part in made_in.items():
         target = out / path
-        if not target.is_file() or _sha256(target) != entries[path]["sha256"]:
+        if not target.is_file() or file_sha256(target) != entries[path]["sha256"]:
             write_atomic(target, (part / path).read_bytes(), root=out, keep_mode=False)
     write_manifest(out, entries)
     return len(made_in)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

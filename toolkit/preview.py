@@ -5,7 +5,6 @@ A work coach can see their decks before opening PowerPoint, and the review site 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import ToolkitError
-from .files import confined, write_atomic
+from .files import confined, file_sha256, write_atomic
 
 INSTALL_HINT = (
     "install LibreOffice and Poppler (Debian or Ubuntu: sudo apt-get install libreoffice-impress poppler-utils)"
@@ -58,7 +57,7 @@ def make_previews(
         raise ToolkitError(f"previews need LibreOffice and pdftoppm: {INSTALL_HINT}")
     record_path = out / PREVIEWS
     record = _read_record(record_path)
-    stale = [d for d in decks if record.get(_key(d, out)) != _digest(d) or not sheet_path(d).is_file()]
+    stale = [d for d in decks if record.get(_key(d, out)) != file_sha256(d) or not sheet_path(d).is_file()]
     for deck in (d for d in decks if d not in stale):
         tick(deck)
     made = []
@@ -67,7 +66,7 @@ def make_previews(
             batch = stale[start : start + BATCH]
             for deck, pdf in zip(batch, _to_pdf(soffice, batch, Path(work), first=start), strict=True):
                 made.append(_pictures(pdftoppm, deck, pdf, Path(work), resolution, out))
-                record[_key(deck, out)] = _digest(deck)
+                record[_key(deck, out)] = file_sha256(deck)
                 tick(deck)
     if made:
         write_atomic(record_path, (json.dumps(record, indent=2, sort_keys=True) + "\n").encode(), out, keep_mode=False)
@@ -85,10 +84,6 @@ def _read_record(path: Path) -> dict[str, str]:
 
 def _key(deck: Path, out: Path) -> str:
     return deck.resolve().relative_to(out.resolve()).as_posix()
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _to_pdf(soffice: str, decks: list[Path], work: Path, first: int) -> list[Path]:
