@@ -32,10 +32,12 @@ def test_handout_writes_each_format_and_style_with_the_core_names(mini: ContentR
 
 def test_build_makes_decks_and_handouts_together(mini: ContentRoot, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = toolkit("--root", mini.path, "build", "--format", "pptx,html,txt", "--style", "large-print", "--out", out)
+    args = ["build", "--format", "pptx,html,txt", "--style", "large-print,easy-read", "--out", out]
+    result = toolkit("--root", mini.path, *args)
     assert result.exit_code == 0, result.output + result.stderr
     names = sorted(Path(e["path"]).name for e in manifest(out))
-    assert names == ["demo.large-print.html", "demo.pptx", "demo.txt"]  # decks and plain text have no styles
+    # A deck has no styles, and plain text no look of its own; Easy Read has its own words, so every handout has it.
+    assert names == ["demo.easy-read.html", "demo.easy-read.txt", "demo.large-print.html", "demo.pptx", "demo.txt"]
 
 
 @pytest.mark.parametrize(
