@@ -49,7 +49,7 @@ def _block(block: HandoutBlock, words: Words) -> str:
     if isinstance(block, BulletList):
         return "\n".join(
             ("   " * item.level) + (f"{n}. " if block.ordered and item.level == 0 else "- ") + plain(item.runs)
-            for n, item in _numbered(block)
+            for n, item in numbered(block)
         )
     if isinstance(block, Table):
         names = [plain(cell) for cell in block.header]
@@ -62,7 +62,7 @@ def _block(block: HandoutBlock, words: Words) -> str:
     return ""
 
 
-def _numbered(block: BulletList) -> list[tuple[int, ListItem]]:
+def numbered(block: BulletList) -> list[tuple[int, ListItem]]:
     """Each item with its number among the top-level items."""
     numbered: list[tuple[int, ListItem]] = []
     n = 0
