@@ -228,7 +228,12 @@ def _address(link: str) -> str:
 
 def named_in(deck: Deck, contacts: Iterable[Contact]) -> tuple[Contact, ...]:
     """The contacts a handout lists: the jobcentre, and each service the session names."""
-    words = deck_text(deck).casefold()
+    return named_in_text(deck_text(deck), contacts)
+
+
+def named_in_text(text: str, contacts: Iterable[Contact]) -> tuple[Contact, ...]:
+    """The jobcentre, and each service the text names."""
+    words = text.casefold()
     return tuple(c for c in contacts if c.always or c.name.casefold() in words)
 
 

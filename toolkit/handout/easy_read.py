@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..deck.model import Deck, EasyLine, HardWord, Paragraph, Run
+from ..deck.model import Deck, EasyLine, HardWord, Paragraph, Run, plain
 from ..errors import ToolkitError
 from ..i18n import N_, Words
-from .content import CONTACT_LABELS, first_notices, named_in
+from .content import CONTACT_LABELS, first_notices, named_in_text
 from .model import Contact, Handout, HandoutBlock, Part, Pictures
 
 # (icon, alt text, words): every sentence here is marked N_() and translated where it is used.
@@ -60,7 +60,8 @@ def make_easy_read(deck: Deck, contacts: Iterable[Contact] = (), words: Words | 
     about = [*ABOUT, *([HARD_WORDS_NOTE] if hard else [])]
     intro: tuple[HandoutBlock, ...] = (*first_notices(deck, words), _pictures(words, about))
     parts = [Part(part.title, (Pictures(part.lines),)) for part in easy]
-    parts.append(_who_can_help(words, named_in(deck, contacts)))
+    said = " ".join(plain(line.runs) for part in easy for line in part.lines)
+    parts.append(_who_can_help(words, named_in_text(said, contacts)))  # only those the booklet names: fewer to read
     if hard:
         parts.append(Part(words(HARD_WORDS_TITLE), tuple(_meaning(word) for word in hard)))
     parts.append(_about(words, deck.meta.date))
