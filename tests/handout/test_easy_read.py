@@ -33,7 +33,7 @@ Take a bus. Ask the food bank for help.
 ::: easy-read
 ## Getting to work
 - ![A bus](icon:bus) You can take a **bus**. Traveline can help.
-- ![A map pin](icon:map-pin) Plan your **route** first.
+- ![A map pin](icon:map-pin) Plan your **route** on [Traveline](https://www.traveline.info).
 :::
 
 ::: hard-words
@@ -67,7 +67,7 @@ def test_the_parts_are_the_slides_easy_read_in_order_then_help_hard_words_and_ab
     assert isinstance(getting, Pictures)
     assert lines(getting) == [
         ("bus", "A bus", "You can take a bus. Traveline can help."),
-        ("map-pin", "A map pin", "Plan your route first."),
+        ("map-pin", "A map pin", "Plan your route on Traveline (https://www.traveline.info)."),
     ]
 
 

@@ -123,9 +123,9 @@ class _Maker:
         comes with what good answers include."""
         label = HANDOUT_LABELS.get(note.kind)
         lead = (Run(self.words(label) + " ", bold=True),) if label else ()
-        blocks: list[HandoutBlock] = [Paragraph((*lead, *_with_addresses(note.runs)))]
+        blocks: list[HandoutBlock] = [Paragraph((*lead, *with_addresses(note.runs)))]
         if note.items:
-            blocks.append(BulletList(tuple(ListItem(_with_addresses(item)) for item in note.items)))
+            blocks.append(BulletList(tuple(ListItem(with_addresses(item)) for item in note.items)))
         return blocks
 
     def at_home(self, activity: Activity) -> Part:
@@ -139,9 +139,9 @@ class _Maker:
         steps = (_shown(b) for b in activity.at_home or activity.blocks)
         blocks.extend(_written_out(s) for s in steps if s is not None)
         if activity.outcome:
-            blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *_with_addresses(activity.outcome))))
+            blocks.append(Paragraph((Run(words(OUTCOME) + " ", bold=True), *with_addresses(activity.outcome))))
         if activity.answer:
-            blocks.append(Paragraph((Run(words(ANSWER) + " ", bold=True), *_with_addresses(activity.answer))))
+            blocks.append(Paragraph((Run(words(ANSWER) + " ", bold=True), *with_addresses(activity.answer))))
         blocks.append(_paragraph(words(BRING)))
         return Part(words(AT_HOME_TITLE), tuple(blocks))
 
@@ -194,7 +194,7 @@ def _shown(block: Block) -> HandoutBlock | None:
 
 def _written_out(block: HandoutBlock) -> HandoutBlock:
     """The same block with each link's web address written after its words, for print and for copying."""
-    return _map_runs(block, _with_addresses)
+    return _map_runs(block, with_addresses)
 
 
 def _map_runs(block: HandoutBlock, change: Callable[[Inline], Inline]) -> HandoutBlock:
@@ -208,7 +208,7 @@ def _map_runs(block: HandoutBlock, change: Callable[[Inline], Inline]) -> Handou
     return block
 
 
-def _with_addresses(runs: Inline) -> Inline:
+def with_addresses(runs: Inline) -> Inline:
     out: list[Run] = []
     for run in runs:
         out.append(run)

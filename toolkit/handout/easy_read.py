@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from ..deck.model import Deck, EasyLine, HardWord, Paragraph, Run, plain
 from ..errors import ToolkitError
 from ..i18n import N_, Words
-from .content import CONTACT_LABELS, first_notices, named_in_text
+from .content import CONTACT_LABELS, first_notices, named_in_text, with_addresses
 from .model import Contact, Handout, HandoutBlock, Part, Pictures
 
 # (icon, alt text, words): every sentence here is marked N_() and translated where it is used.
@@ -59,7 +59,7 @@ def make_easy_read(deck: Deck, contacts: Iterable[Contact] = (), words: Words | 
     hard = _hard_words(word for part in easy for word in part.hard_words)
     about = [*ABOUT, *([HARD_WORDS_NOTE] if hard else [])]
     intro: tuple[HandoutBlock, ...] = (*first_notices(deck, words), _pictures(words, about))
-    parts = [Part(part.title, (Pictures(part.lines),)) for part in easy]
+    parts = [Part(part.title, (_written_out(part.lines),)) for part in easy]
     said = " ".join(plain(line.runs) for part in easy for line in part.lines)
     parts.append(_who_can_help(words, named_in_text(said, contacts)))  # only those the booklet names: fewer to read
     if hard:
@@ -71,6 +71,11 @@ def make_easy_read(deck: Deck, contacts: Iterable[Contact] = (), words: Words | 
 def _pictures(words: Words, lines: Iterable[tuple[str, str, str]], **values: str) -> Pictures:
     """Our own Easy Read lines, in the reader's language."""
     return Pictures(tuple(EasyLine((Run(words(text, **values)),), icon, words(alt)) for icon, alt, text in lines))
+
+
+def _written_out(lines: tuple[EasyLine, ...]) -> Pictures:
+    """The lines with each link's web address written after its words, as in the full handout."""
+    return Pictures(tuple(EasyLine(with_addresses(line.runs), line.icon, line.alt) for line in lines))
 
 
 def _hard_words(found: Iterable[HardWord]) -> list[HardWord]:
