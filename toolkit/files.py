@@ -9,7 +9,6 @@ inside the output folder. A root may itself be a link; nothing inside it may lea
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 from contextlib import suppress
@@ -52,6 +51,8 @@ def save_cached(name: str, data: object) -> None:
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's bytes, as the manifest records it: how a build, a merge and a preview tell a file
     is still the one they made."""
+    import hashlib  # here, not at the top: every command loads this module, and few need a digest
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

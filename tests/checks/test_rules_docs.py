@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import REPO, toolkit
-from toolkit.checks.registry import all_rules, groups, rule
+from toolkit.checks.docs import groups
+from toolkit.checks.registry import all_rules, rule
 
 DOCS = REPO / "docs" / "checks.md"
 START = '<!-- rules: made by "toolkit rules --format markdown"; do not edit by hand -->'

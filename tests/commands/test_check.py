@@ -26,15 +26,22 @@ def test_rules_lists_every_rule() -> None:
 
 
 def test_checking_text_loads_no_library_for_other_files(tmp_path: Path) -> None:
-    """Start-up time (issue 19): decks, PDFs, Markdown and textstat load only for the files that need them."""
+    """Start-up time (issue 19): decks, PDFs, Markdown, HTML and textstat load only for the files that need them.
+
+    Only the reader for the file's ending loads (readers/__init__.py), the rules load no reader, and the
+    report loads textwrap only for text that needs it."""
     page = tmp_path / "one-line.txt"
     page.write_text("You can get help with the cost of getting to work.\n", encoding="utf-8")
     script = (
         "import sys\nfrom toolkit.cli import main\n"
         "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print('loaded:', *sorted(name for name in sys.modules if name.split('.')[0] in sys.argv[2:]))"
+        "print('loaded:', *sorted(m for m in sys.modules for h in sys.argv[2:] if m == h or m.startswith(h + '.')))"
     )
-    heavy = ["pptx", "lxml", "docx", "pdfminer", "markdown_it", "textstat", "pyphen", "nltk", "PIL"]
+    heavy = [
+        *("pptx", "lxml", "docx", "pdfminer", "markdown_it", "textstat", "pyphen", "nltk", "PIL"),
+        *(f"toolkit.readers.{name}" for name in ("markdown", "html", "office", "pdf", "slides")),
+        *("toolkit.zips", "toolkit.checks.docs", "zipfile", "html.parser", "textwrap"),
+    ]
     result = subprocess.run([sys.executable, "-c", script, str(page), *heavy], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "loaded:", result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pkgutil
 import socket
 import zipfile
 from pathlib import Path
@@ -13,8 +14,9 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from tests.helpers import REPO, toolkit
+from toolkit import readers
 from toolkit.deck.model import Deck, DeckMeta, Paragraph, Run, Slide
-from toolkit.readers import read_document
+from toolkit.readers import READERS, read_document, reader_for
 from toolkit.render import RenderOptions
 from toolkit.render.pptx import write_pptx
 
@@ -169,3 +171,13 @@ def test_every_cell_of_a_big_word_table_is_read_once(tmp_path: Path) -> None:
     document.save(str(path))
     texts = [unit.text for unit in read_document(path).units]
     assert len(texts) == 60 * 4 - 1 and len(set(texts)) == len(texts)
+
+
+def test_every_reader_module_is_in_the_table_and_each_ending_finds_its_reader() -> None:
+    """The table of endings names each reader by module and name: a new module, or a misspelt name, fails here
+    and not when someone first checks such a file."""
+    modules = {found.name for found in pkgutil.iter_modules(readers.__path__)} - {"document", "slides"}
+    assert {module for module, _ in READERS.values()} == modules
+    for ending in READERS:
+        assert callable(reader_for(Path(f"file{ending.upper()}"))), ending
+    assert reader_for(Path("file.odt")) is None

@@ -9,8 +9,7 @@ import pytest
 from pptx import Presentation
 
 from tests.helpers import FIXTURES, toolkit
-from toolkit import readers
-from toolkit.readers import read_document
+from toolkit.readers import markdown, read_document
 from toolkit.readers.slides import _SlideContext
 
 EXTERNAL = FIXTURES / "external"
@@ -73,7 +72,7 @@ def test_a_bug_reading_one_file_exits_3_and_still_reports_the_others(
     def broken(path: Path) -> object:
         raise RuntimeError("a bug in a reader")
 
-    monkeypatch.setitem(readers.READERS, ".md", broken)
+    monkeypatch.setattr(markdown, "read_markdown", broken)
     (tmp_path / "page.md").write_text("Hello.\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("We will utilise the room.\n", encoding="utf-8")
     result = toolkit("check", "--format", "json", tmp_path / "page.md", tmp_path / "notes.txt")

@@ -24,6 +24,8 @@ PYPROJECT = "pyproject.toml"
 
 @dataclass(frozen=True)
 class RuleSettings:
+    """One rule's settings: its defaults, with what toolkit.toml changes."""
+
     enabled: bool
     severity: Severity
     options: dict[str, Any]
@@ -31,6 +33,8 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class CheckConfig:
+    """The settings for the files under one settings file, or for the content root."""
+
     rules: dict[str, RuleSettings]
     word_lists: tuple[Path, ...]
     ignore_files: tuple[str, ...] = ()

@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
-from .registry import Rule, groups
+import inspect
+import sys
+from dataclasses import dataclass
+
+from .registry import Rule, all_rules
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rules the docs list together: a heading, an introduction, and the rules in code order."""
+
+    heading: str
+    intro: str
+    rules: tuple[Rule, ...]
+
+
+def groups() -> list[Group]:
+    """The rules in groups, in the order of their modules' names; each group's rules in code order."""
+    by_module: dict[str, list[Rule]] = {}
+    for each in all_rules().values():
+        by_module.setdefault(each.check.__module__, []).append(each)
+    found: dict[str, tuple[list[str], list[Rule]]] = {}
+    for module in sorted(by_module):
+        doc = sys.modules[module].__doc__ or ""
+        if not doc.strip():
+            raise TypeError(f"{module} needs a docstring: its first line is the heading for its rules")
+        heading, _, intro = inspect.cleandoc(doc).partition("\n")
+        intros, rules = found.setdefault(heading.strip(), ([], []))
+        intros += [intro.strip()] if intro.strip() else []
+        rules += by_module[module]
+    return [
+        Group(heading, "\n\n".join(intros), tuple(sorted(rules, key=lambda r: r.code)))
+        for heading, (intros, rules) in found.items()
+    ]
 
 
 def rules_markdown() -> str:

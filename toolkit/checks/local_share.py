@@ -10,6 +10,8 @@ from ..readers.document import Document
 
 @dataclass(frozen=True)
 class LocalShare:
+    """Which content slides use local facts, and which do not."""
+
     local_slides: tuple[int, ...]
     generic_slides: tuple[int, ...]
 

@@ -39,6 +39,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Finding:
+    """A hit with its rule's name, code and severity: one line of the report."""
+
     rule: str
     code: str
     severity: Severity

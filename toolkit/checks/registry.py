@@ -6,13 +6,12 @@ Rules are plug-ins: each module in toolkit.checks.rules registers its rules with
 A rule's docstring is its documentation. Its first line says what the rule finds; the rest, if any,
 says why that matters or what to do. A rules module's docstring names the group its rules go in:
 the first line is the group's heading, and the rest is the group's introduction. Modules with the
-same heading make one group. `toolkit rules --format markdown` prints them for docs/checks.md.
+same heading make one group: docs.py groups them for `toolkit rules --format markdown`, which docs/checks.md shows.
 """
 
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +39,8 @@ Check = Callable[[Document, Context], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: the check, and what `toolkit rules` and the docs say of it."""
+
     code: str
     name: str
     severity: Severity
@@ -51,15 +52,6 @@ class Rule:
 
     def applies_to(self, language: str) -> bool:
         return not self.languages or code_of(language) in self.languages
-
-
-@dataclass(frozen=True)
-class Group:
-    """Rules the docs list together: a heading, an introduction, and the rules in code order."""
-
-    heading: str
-    intro: str
-    rules: tuple[Rule, ...]
 
 
 RULES: dict[str, Rule] = {}
@@ -94,23 +86,3 @@ def all_rules() -> dict[str, Rule]:
     """Every rule, after importing each module in toolkit.checks.rules: a module registers its rules."""
     import_all(f"{__package__}.rules")
     return RULES
-
-
-def groups() -> list[Group]:
-    """The rules in groups, in the order of their modules' names; each group's rules in code order."""
-    by_module: dict[str, list[Rule]] = {}
-    for each in all_rules().values():
-        by_module.setdefault(each.check.__module__, []).append(each)
-    found: dict[str, tuple[list[str], list[Rule]]] = {}
-    for module in sorted(by_module):
-        doc = sys.modules[module].__doc__ or ""
-        if not doc.strip():
-            raise TypeError(f"{module} needs a docstring: its first line is the heading for its rules")
-        heading, _, intro = inspect.cleandoc(doc).partition("\n")
-        intros, rules = found.setdefault(heading.strip(), ([], []))
-        intros += [intro.strip()] if intro.strip() else []
-        rules += by_module[module]
-    return [
-        Group(heading, "\n\n".join(intros), tuple(sorted(rules, key=lambda r: r.code)))
-        for heading, (intros, rules) in found.items()
-    ]

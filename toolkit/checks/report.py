@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -185,6 +184,8 @@ def wrap(text: str, width: int, first: str, later: str) -> list[str]:
     between them, none too long for a line, and for those a plain fill of words gives the same lines."""
     words = text.split(" ")
     if _NEEDS_WRAP.search(text) or "" in words[1:] or text.startswith(" ") or max(map(len, words)) > width - len(later):
+        import textwrap  # loads only for the odd text that needs it
+
         found = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=later, break_on_hyphens=False)
         return found or [first]
     lines: list[str] = []
@@ -209,7 +210,7 @@ def _scores_table(scores: Scores, blocks: dict[str, Scores], width: int) -> list
     lines: list[Line] = [("", "", 0, 0), (title, "bold", 0, len(title)), (head, "bold", 0, len(head))]
     lines.append((INDENT + "─" * (name_width + len(numbers)), "", 0, 0))
     for name, values in rows:
-        parts = textwrap.wrap(name, name_width, break_on_hyphens=False) or [""]
+        parts = wrap(name, name_width, "", "")
         cells = "".join(f"{value:>{_column(head)}}" for head, value in zip(SCORE_HEADS, values, strict=True))
         lines.append((f"{INDENT}{parts[0]:<{name_width}}{cells}", "", 0, 0))
         lines += [(INDENT + part, "", 0, 0) for part in parts[1:]]

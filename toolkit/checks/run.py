@@ -9,8 +9,7 @@ from typing import Protocol
 
 from ..errors import ToolkitError
 from ..project import CONTENT_FOLDERS, ContentRoot
-from ..readers import read_document, readers
-from ..readers.markdown import markdown_document
+from ..readers import READERS, read_document
 from .config import CheckConfig, find_config, load_config
 from .runner import Checker, FileReport
 
@@ -91,6 +90,7 @@ def _template_reports(
     from ..deck.template import SessionTemplates
     from ..i18n import language
     from ..i18n.catalogues import make_translator
+    from ..readers.markdown import markdown_document
     from ..text import without_marks
 
     decks, _ = choose_sessions(SessionTemplates(root.sessions), topics, audiences, deliveries)
@@ -163,7 +163,7 @@ def _expand(paths: tuple[Path, ...], checkers: _Checkers) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in readers() and not _ignored(p, checkers))
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and not _ignored(p, checkers))
         else:
             found.append(path)  # a file that is not there gets its own error line in the report
     return found

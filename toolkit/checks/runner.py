@@ -20,6 +20,8 @@ from .wordlists import WordLists, load_wordlists
 
 @dataclass(frozen=True)
 class FileReport:
+    """What checking one file found: scores and findings, or why it could not be checked."""
+
     path: str
     language: str
     scores: Scores | None  # None when no Plain English rule was selected

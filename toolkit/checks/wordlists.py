@@ -22,6 +22,8 @@ SECTIONS = {"words": ("avoid", "word"), "phrases": ("wordy", "phrase"), "terms":
 
 @dataclass(frozen=True)
 class Entry:
+    """One listed word, phrase or term, and what to write instead."""
+
     kind: str  # avoid, wordy or jargon
     words: str
     suggestion: str
@@ -30,6 +32,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Match:
+    """A listed word where it is in a text."""
+
     text: str  # exactly as written
     start: int
     entry: Entry
@@ -37,6 +41,8 @@ class Match:
 
 @dataclass
 class WordLists:
+    """A language's word lists, merged: words to avoid, wordy phrases, jargon and acronyms."""
+
     entries: dict[str, Entry] = field(default_factory=dict)  # lower-case form -> entry
     allowed_phrases: set[str] = field(default_factory=set)  # phrases that contain a listed word but are fine
     acronyms: dict[str, str] = field(default_factory=dict)

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Link:
+    """A link in the text: the words a reader sees, and where it goes."""
+
     words: str
     target: str
 
@@ -33,6 +35,8 @@ class TextUnit:
 
 @dataclass(frozen=True)
 class Document:
+    """A file as the checks read it: its text units, and what some rules look at besides."""
+
     path: str
     language: str
     units: tuple[TextUnit, ...]

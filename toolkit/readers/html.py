@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..text import clean
-from . import read_text_file, reader
+from . import read_text_file
 from .document import Document, Link, TextUnit
 from .markdown import ignored_rules
 
@@ -91,7 +91,6 @@ class _Collector(HTMLParser):
         self.words, self.links = [], []
 
 
-@reader(".html", ".htm")
 def read_html(path: Path) -> Document:
     text = read_text_file(path)
     collector = _Collector()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text import clean
-from . import read_text_file, reader
+from . import read_text_file
 from .document import Document, Link, TextUnit
 
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ def ignored_rules(html: str) -> frozenset[str]:
     return frozenset(name for m in IGNORE.finditer(html) for name in re.split(r"[\s,]+", m.group(1)) if name)
 
 
-@reader(".md", ".markdown")
 def read_markdown(path: Path) -> Document:
     return markdown_document(read_text_file(path), str(path))
 

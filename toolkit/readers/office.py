@@ -14,7 +14,6 @@ from typing import Any
 from ..errors import ToolkitError
 from ..text import clean
 from ..zips import check_office_zip
-from . import reader
 from .document import Document, Link, TextUnit
 from .slides import ParagraphLook, SlideLook, deck_language, inspect
 
@@ -22,7 +21,6 @@ DEFAULT_LANGUAGE = "en-GB"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@reader(".pptx")
 def read_pptx(path: Path) -> Document:
     from pptx import Presentation
 
@@ -95,7 +93,6 @@ def _safe(get: Callable[[], str | None]) -> str | None:
         return None
 
 
-@reader(".docx")
 def read_docx(path: Path) -> Document:
     import docx
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from ..errors import ToolkitError
 from ..text import clean
-from . import reader
 from .document import Document, TextUnit
 
 MAX_PAGES = 2000  # far more than any handout; a file claiming more is more likely harmful than a document
@@ -38,7 +37,6 @@ class PdfLook:
     no_text: tuple[int, ...]  # pages with pictures but no text a screen reader could read
 
 
-@reader(".pdf")
 def read_pdf(path: Path) -> Document:
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser

@@ -11,14 +11,13 @@ import re
 from pathlib import Path
 
 from ..text import clean
-from . import read_text_file, reader
+from . import read_text_file
 from .document import Document, TextUnit
 
 HEADING_WORDS = 8  # a heading is short; a longer line with no full stop is a sentence wrapped by the writer
 _ENDS = re.compile(r"[.!?:;,]['\")\]]*$")
 
 
-@reader(".txt")
 def read_txt(path: Path) -> Document:
     lines = tuple(read_text_file(path).splitlines())
     units = tuple(unit for start, block in _paragraphs(lines) for unit in _units(start, block))

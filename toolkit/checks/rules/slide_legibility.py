@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...colour import contrast
 from ...i18n.languages import code_of
 from ...readers.document import Document
-from ...readers.slides import EMU_PER_POINT, RunLook
 from ..model import Hit
 from ..registry import Context, rule
 from .slides import runs_of, where
+
+if TYPE_CHECKING:  # the deck reader loads only when a deck is read, not with the rules
+    from ...readers.slides import RunLook
 
 
 @rule("AX007", "contrast-too-low", "error")
@@ -81,6 +84,7 @@ def text_overflow(doc: Document, ctx: Context) -> Iterator[Hit]:
         return  # the font's measures load only for a deck
     from ...deck.measure import LINE_HEIGHT, arial
     from ...deck.model import Run
+    from ...readers.slides import EMU_PER_POINT
 
     metrics = arial()
     for slide in doc.slides:

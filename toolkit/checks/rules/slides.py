@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...readers.document import Document
-from ...readers.slides import RunLook, ShapeLook, SlideLook
 from ..model import Hit
 from ..registry import Context, rule
+
+if TYPE_CHECKING:  # the deck reader loads only when a deck is read, not with the rules
+    from ...readers.slides import RunLook, ShapeLook, SlideLook
 
 NEEDS_ALT = {"picture", "chart", "graphic", "group", "media"}
 ROW_BAND = 228600  # EMU (a quarter inch): shapes whose tops are this close count as one row
