@@ -181,3 +181,32 @@ def test_every_reader_module_is_in_the_table_and_each_ending_finds_its_reader() 
     for ending in READERS:
         assert callable(reader_for(Path(f"file{ending.upper()}"))), ending
     assert reader_for(Path("file.odt")) is None
+
+
+def test_easy_read_words_are_a_block_of_their_own_with_each_picture_apart() -> None:
+    from toolkit.readers.markdown import markdown_document
+
+    text = """---
+topic: demo
+---
+
+# Buses
+
+Take the bus to work.
+
+::: easy-read
+- ![A bus](icon:bus) You can take a **bus**.
+:::
+
+::: hard-words
+- **bus**: a big car.
+:::
+"""
+    units = markdown_document(text, "demo.md").units
+    assert [(u.block, u.location["part"], u.text) for u in units] == [
+        ("slide 1", "title", "Buses"),
+        ("slide 1", "body", "Take the bus to work."),
+        ("slide 1 Easy Read", "Easy Read", "A bus"),  # alt text is not the start of the sentence beside it
+        ("slide 1 Easy Read", "Easy Read", "You can take a bus."),
+        ("slide 1 Easy Read", "Easy Read", "bus: a big car."),
+    ]

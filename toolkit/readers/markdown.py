@@ -13,6 +13,8 @@ from .document import Document, Link, TextUnit
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+EASY_READ_OPEN = ("container_easy-read_open", "container_hard-words_open")
+EASY_READ_CLOSE = ("container_easy-read_close", "container_hard-words_close")
 IGNORE = re.compile(r"<!--\s*toolkit:\s*ignore\s+([\w\s,-]+?)\s+--\s+\S.*?-->", re.DOTALL)
 
 
@@ -33,7 +35,7 @@ def markdown_document(text: str, name: str) -> Document:
     meta = _front(front.content) if front else {}
     session = front is not None  # session Markdown has front matter and a slide per '# Title'
     units: list[TextUnit] = []
-    slide, in_notes, pending = 0, False, frozenset[str]()
+    slide, in_notes, in_easy_read, pending = 0, False, False, frozenset[str]()
     section = "start"
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -48,21 +50,29 @@ def markdown_document(text: str, name: str) -> Document:
             in_notes = True
         elif token.type == "container_notes_close":
             in_notes = False
+        elif token.type in EASY_READ_OPEN:  # the Easy Read handout's words: scored apart from the slide's
+            in_easy_read = True
+        elif token.type in EASY_READ_CLOSE:
+            in_easy_read = False
         elif token.type == "html_block":
             pending = pending | ignored_rules(token.content)
         elif token.type == "inline" and token.map:
             location: dict[str, int | str] = {"line": token.map[0] + 1}
             heading = tokens[index - 1].type == "heading_open"
             if session:
-                location.update(slide=slide, part="notes" if in_notes else "body")
-                if heading:
+                location.update(slide=slide, part="notes" if in_notes else "Easy Read" if in_easy_read else "body")
+                if heading and not in_easy_read:
                     location["part"] = "title"
-            block = f"{section} notes" if in_notes else section
-            words, links, inline_ignore = _inline(token)
+            block = f"{section} notes" if in_notes else f"{section} Easy Read" if in_easy_read else section
+            words, links, inline_ignore, pictures = _inline(token)
+            ignore = pending | inline_ignore
+            if words.strip():  # a picture beside words, as in Easy Read, is a unit of its own: not part of a sentence
+                units.extend(TextUnit(clean(alt), location, block, (), ignore, heading=True) for alt in pictures)
+                words = words.lstrip() if pictures else words
+            else:
+                words = " ".join(pictures)
             if words.strip():
-                units.append(
-                    TextUnit(clean(words), location, block, links, pending | inline_ignore, in_notes, heading=heading)
-                )
+                units.append(TextUnit(clean(words), location, block, links, ignore, in_notes, heading=heading))
                 pending = frozenset()
     return Document(name, str(meta.get("language", "en-GB")), tuple(units), lines=tuple(text.splitlines()))
 
@@ -77,8 +87,10 @@ def _front(content: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _inline(token: Token) -> tuple[str, tuple[Link, ...], frozenset[str]]:
+def _inline(token: Token) -> tuple[str, tuple[Link, ...], frozenset[str], list[str]]:
+    """The words of a line, its links, the rules its comments ignore, and its pictures' alt text."""
     words: list[str] = []
+    pictures: list[str] = []
     links: list[Link] = []
     ignore: frozenset[str] = frozenset()
     target: str | None = None
@@ -95,8 +107,8 @@ def _inline(token: Token) -> tuple[str, tuple[Link, ...], frozenset[str]]:
         elif child.type == "link_close" and target is not None:
             links.append(Link("".join(link_words), target))
             target = None
-        elif child.type == "image":
-            words.append(child.content)
+        elif child.type == "image" and child.content.strip():
+            pictures.append(child.content)
         elif child.type == "html_inline":
             ignore = ignore | ignored_rules(child.content)
-    return "".join(words), tuple(links), ignore
+    return "".join(words), tuple(links), ignore, pictures
