@@ -47,13 +47,13 @@ def render_html(handout: Handout, style: Style, images: Path, words: Words | Non
     letters, and each stretch of Latin words or numbers marked left-to-right so it reads correctly.
     """
     lang = language(handout.language)
-    template = _environment(handout_assets()).get_template(TEMPLATE)
+    template = handout_environment(handout_assets()).get_template(TEMPLATE)
     return template.render(
         handout=handout,
         style=style,
         css=stylesheet(style, lang.rtl) + page_numbers(words or Words()),
         direction=lang.direction,
-        bidi=_ltr_spans if lang.rtl else escape,
+        bidi=ltr_spans if lang.rtl else escape,
         image_source=lambda image: _image_source(image, images),
         icon_source=lambda name: "data:image/png;base64," + base64.b64encode(icon_png(name, PICTURE_COLOUR)).decode(),
     )
@@ -79,7 +79,7 @@ def page_numbers(words: Words) -> Markup:
     return Markup("\n@page {{ @bottom-right {{ content: {}; }} }}\n").format(Markup(" ".join(parts)))
 
 
-def _ltr_spans(text: str) -> Markup:
+def ltr_spans(text: str) -> Markup:
     """Text for a right-to-left page, with each Latin or number stretch in a left-to-right span."""
     return Markup("").join(
         Markup('<span dir="ltr">{}</span>').format(piece) if ltr else escape(piece) for piece, ltr in segments(text)
@@ -100,7 +100,8 @@ def _read(path: Path) -> str:
 
 
 @cache
-def _environment(folder: Path) -> SandboxedEnvironment:
+def handout_environment(folder: Path) -> SandboxedEnvironment:
+    """Sandboxed, escaping every value, with tests for each kind of block: for the web page and the e-book."""
     env = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
         autoescape=True,
@@ -139,13 +140,18 @@ def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[ListItem]]]:
 
 
 def _image_source(image: Image, folder: Path) -> str:
+    return _data_url(*image_file(image, folder))
+
+
+def image_file(image: Image, folder: Path) -> tuple[Path, str]:
+    """A picture's file under `folder`, and its media type: only PNG, JPEG and GIF files inside it."""
     path = inside(folder, image.path)
     kind = IMAGE_TYPES.get(path.suffix.lower())
     if kind is None:
         raise ToolkitError(f"image '{image.path}' must be a PNG, JPEG or GIF file", folder)
     if not path.is_file():
         raise ToolkitError(f"image '{image.path}' not found: put it under {folder.name}/", folder)
-    return _data_url(path, kind)
+    return path, kind
 
 
 def _data_url(path: Path, kind: str) -> str:
