@@ -43,7 +43,7 @@ def test_build_makes_decks_and_handouts_together(mini: ContentRoot, tmp_path: Pa
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "pptx"], "handouts come as docx, html, pdf, txt, not 'pptx'"),
+        (["--format", "pptx"], "handouts come as brf, docx, epub, html, ogg, pdf, txt, not 'pptx'"),
         (["--style", "tiny"], "no style called 'tiny'"),
         (["--topic", "cooking"], "no topic called 'cooking'"),
     ],
