@@ -15,7 +15,7 @@ import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
 
-from tests.helpers import REPO, need_tool
+from tests.helpers import REPO, TOPICS, need_tool
 from tests.helpers.handouts import each_topic_in_a_style, example_deck, example_options, handout_slides, small_deck
 from toolkit.deck.model import plain
 from toolkit.handout.styles import STYLES, handout_assets
@@ -152,3 +152,27 @@ def test_fetcher_allows_data_and_our_own_files_only(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="refused"):
             fetcher.fetch(url)
     assert fetcher.refused == refused
+
+
+@pytest.mark.parametrize("topic", sorted(TOPICS))
+def test_an_easy_read_booklet_fits_in_24_pages_with_a_picture_and_words_on_every_line(
+    topic: str, tmp_path: Path
+) -> None:
+    data = write_pdf(example_deck(topic), example_options("easy-read"))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) <= 24  # Easy Read guidance: about 24 pages at most
+        figures = [e for e in _structure(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+    assert figures and all(str(f.get("/Alt", "")).strip() for f in figures)  # every picture is described
+    text = text_of(data, tmp_path)
+    assert "Hard words" in text and "Who can help" in text
+
+
+def _structure(node: object):
+    """Every element of a tagged PDF's structure tree."""
+    if isinstance(node, pikepdf.Dictionary):
+        yield node
+        if "/K" in node:
+            yield from _structure(node.K)
+    elif isinstance(node, pikepdf.Array):
+        for child in node:
+            yield from _structure(child)
