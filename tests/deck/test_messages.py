@@ -43,6 +43,8 @@ Say: Welcome to {{ jc.name }}.
 ## Getting there
 - ![A bus](icon:bus) Take the **bus** to {{ jc.name }}.
 :::
+
+- ![](icon:web) Apply at [Access to Work](https://www.gov.uk/access-to-work)
 """
 
 
@@ -60,6 +62,10 @@ def test_each_line_of_words_is_one_message_with_its_markdown_left_out() -> None:
         (31, "Getting there"),
         (32, "A bus"),  # an Easy Read picture's alt text, and its words, are two messages
         (32, "Take the **bus** to %(jc_name)s."),
+        (
+            35,
+            "Apply at [Access to Work](https://www.gov.uk/access-to-work)",
+        ),  # an icon with no alt text is not a message
     ]
 
 

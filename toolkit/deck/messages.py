@@ -34,10 +34,10 @@ _LEAD = re.compile(
 )
 _LAYOUT = re.compile(r"\s*\{[a-z -]+\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
 _SETTING = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")  # "title: ..." in front matter
-_PICTURE = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+)?!\[)(.+)(\]\([^)]*\)\s*)$")  # its alt text is its message
+_PICTURE = re.compile(r"^(\s*!\[)(.+)(\]\([^)]*\)\s*)$")  # a picture's alt text is its message
 # An Easy Read line: a list item that starts with a picture with alt text, "- ![A bus](icon:bus) Take the bus.",
 # is two messages, the alt text and the words.
-_PICTURED_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+!\[[^\]]+\]\([^)]*\)\s*)(.*)$")
+_PICTURED_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(!\[[^\]]+\]\([^)]*\)\s*)(.*)$")
 
 
 @dataclass(frozen=True)

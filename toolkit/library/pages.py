@@ -12,9 +12,9 @@ from pathlib import Path
 from ..handout.styles import STYLES, style_named
 from ..manifest import Entry
 from ..preview import slides_folder
-from ..render import is_deck
+from ..render import all_formats, is_deck
 from .sessions import WELSH, Jobcentre, Session, code_of_entry
-from .words import PageWords
+from .words import TEXT, PageWords
 
 ASSETS = "assets"
 PACK = "-pack"
@@ -90,10 +90,11 @@ def downloads(out: Path, site: Jobcentre, session: Session, code: str, say: Page
 def _label(entry: Entry, say: PageWords) -> str:
     if is_deck(entry["format"]):
         return say.say("deck")
-    kind = say.say(entry["format"]) if entry["format"] in ("pdf", "docx", "html", "txt") else entry["format"]
-    if entry["format"] == "txt":
+    kind = say.say(entry["format"]) if entry["format"] in TEXT else entry["format"]
+    style = entry.get("style", "standard")
+    if style == "standard" and not all_formats()[entry["format"]].styled:  # plain text, audio: made in one look
         return say.say("handout_plain", kind=kind)
-    return say.say("handout", kind=kind, style=say.words(style_named(entry.get("style", "standard")).label))
+    return say.say("handout", kind=kind, style=say.words(style_named(style).label))
 
 
 def packs(out: Path, session: Session, code: str) -> dict[str, Path]:
