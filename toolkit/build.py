@@ -404,8 +404,8 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
             relative = job.output(task.language.tag)
             write_atomic(task.out / relative, data, root=task.out, keep_mode=False)
             entries.append(_entry(job, relative, data, inputs, own, deck.meta.example))
-        except ToolkitError as err:
-            errors.append(err)
+        except ToolkitError as err:  # a writer's error names the file it was making, unless it names another
+            errors.append(err if err.path else ToolkitError(err.message, job.output(task.language.tag)))
     return entries, errors, all_jobs
 
 

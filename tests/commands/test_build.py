@@ -122,3 +122,14 @@ def _watch_pdf_fetcher(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(pdf, "own_assets_fetcher", watching)
     return fetched
+
+
+def test_a_missing_speech_program_names_the_file_and_the_package_to_install(
+    mini: ContentRoot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng here
+    args = ["handout", "--site", "testford-central", "--format", "ogg", "--out", tmp_path / "out"]
+    result = toolkit("--root", mini.path, *args)
+    assert result.exit_code != 0
+    assert "north/testford-central/en/demo.ogg: the audio handout needs espeak-ng" in result.stderr
+    assert "install the Debian package espeak-ng" in result.stderr and "Traceback" not in result.stderr
