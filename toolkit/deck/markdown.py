@@ -360,12 +360,13 @@ def _hard_words(node: SyntaxTreeNode, source: str, line: int | None) -> list[Har
     if len(blocks) != 1 or not isinstance(blocks[0], BulletList):
         raise ToolkitError(hint, source, line)
     words = []
-    for item in blocks[0].items:
-        head, *rest = item.runs or (Run(""),)
-        meaning = _without_prefix(tuple(rest), ":")
-        if not head.bold or not rest or not plain(tuple(rest)).startswith(":") or not plain(meaning).strip():
-            raise ToolkitError(f"{hint}, not '{plain(item.runs)[:40]}'", source, line)
-        words.append(HardWord(head.text.strip(), meaning))
+    for item in (i.runs for i in blocks[0].items):
+        text = plain(item)
+        word = text.split(":", 1)[0]  # the bold word, and any words after it, like "(fit note)" in a translation
+        meaning = _without_prefix(item, word + ":")
+        if not item or not item[0].bold or ":" not in text or not word.strip() or not plain(meaning).strip():
+            raise ToolkitError(f"{hint}, not '{text[:40]}'", source, line)
+        words.append(HardWord(word.strip(), meaning))
     return words
 
 
