@@ -122,7 +122,8 @@ def main() -> None:
     chosen = jobs(root, args.sites)
 
     def toolkit() -> list[bytes]:
-        return [writer(make_deck(root, site, topic), options) for site, topic, options in chosen]
+        # As a build of decks alone does: no Easy Read handout, so no Easy Read words to parse.
+        return [writer(make_deck(root, site, topic, easy_read=False), options) for site, topic, options in chosen]
 
     plain = [plain_slides(data) for data in toolkit()]
     slides = sum(len(deck) for deck in plain)

@@ -385,7 +385,8 @@ def _build_deck(task: _Task) -> tuple[list[Entry], list[ToolkitError], list[Job]
     try:
         site = _content(task.root, task.ref)
         translator = make_translator(root.templates, task.language)
-        deck = make_deck(root, site, task.topic, task.audience, translator, task.delivery)
+        easy_read = any(style_named(job.style).rewrites for job, _ in task.jobs)
+        deck = make_deck(root, site, task.topic, task.audience, translator, task.delivery, easy_read)
         problems = translation_problems(root, translator, task.rules, task.topic)
         if problems:
             return [], problems[:1], all_jobs

@@ -40,7 +40,7 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
     for (district, site, topic, audience, tag), entries in sorted(groups.items()):
         ref = select_sites(find_sites(root.content), district, site)[0]
         translator = make_translator(root.templates, language(tag))
-        title = make_deck(root, load_site(root.content, ref), topic, audience, translator).meta.title
+        title = make_deck(root, load_site(root.content, ref), topic, audience, translator, easy_read=False).meta.title
         for style in sorted({e["style"] for e in entries}):
             chosen = _in_pack(entries, style_named(style))
             folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))

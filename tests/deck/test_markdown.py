@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from toolkit.deck.markdown import parse_session
@@ -226,3 +228,29 @@ def test_easy_read_without_a_title_takes_the_slide_title() -> None:
         "# Your CV\n\n::: easy-read\n- ![A page](icon:document) A CV is a page.\n:::\n", "t.md"
     ).slides
     assert slide.easy_read is not None and slide.easy_read.title == "Your CV"
+
+
+def test_without_easy_read_the_slides_are_the_same_and_errors_keep_their_lines() -> None:
+    text = """# Buses
+
+::: easy-read
+- ![A bus](icon:bus) Take a bus.
+:::
+
+::: hard-words
+- **bus**: a big car.
+:::
+
+Words.
+
+# Trains
+
+- Buses ![](icon:bus)
+"""
+    fixed = text.replace("- Buses ![](icon:bus)", "Trains run every hour.")
+    full, lean = parse_session(fixed, "t.md").slides, parse_session(fixed, "t.md", easy_read=False).slides
+    assert [replace(s, easy_read=None) for s in full] == list(lean) and full[0].easy_read is not None
+    for easy_read in (True, False):
+        with pytest.raises(ToolkitError) as caught:
+            parse_session(text, "t.md", easy_read=easy_read)
+        assert caught.value.line == 15

@@ -53,6 +53,7 @@ MARKDOWN = (
     .use(container_plugin, "easy-read")
     .use(container_plugin, "hard-words")
 )
+EASY_READ_BLOCK = re.compile(r"\s{0,3}:::\s*(?:easy-read|hard-words)\b")
 LAYOUT_CHOICE = re.compile(r"\s*\{([a-z -]+)\}\s*$")  # "# Plan for today {section}", "# Ground rules {room}"
 LIVE_ONLY = "room"  # a title choice: the slide is about the live session itself, and handouts leave it out
 OUTCOME = "You end with:"  # starts the line of an activity that says what each person ends with
@@ -81,11 +82,15 @@ class ParsedSession:
     slides: tuple[Slide, ...]
 
 
-def parse_session(text: str, source: str, delivery: str = ROOM) -> ParsedSession:
+def parse_session(text: str, source: str, delivery: str = ROOM, easy_read: bool = True) -> ParsedSession:
     """Split Markdown into front matter and slides; `source` names the file in errors.
 
     Activities keep the steps for the `delivery`: their `Online:` steps on a video call, the others in a room.
+    Without `easy_read`, the Easy Read blocks are left out unread: a build that makes no Easy Read handout
+    skips a third of the parsing.
     """
+    if not easy_read:
+        text = without_easy_read(text)
     bad = find_control_character(without_marks(text))
     if bad:
         bad_line = text[: text.find(chr(int(bad[2:], 16)))].count("\n") + 1
@@ -116,6 +121,20 @@ def parse_session(text: str, source: str, delivery: str = ROOM) -> ParsedSession
         raise ToolkitError("has no slides: start each slide with '# Title'", source)
     _check_unique_titles(built, source)
     return ParsedSession(front, built)
+
+
+def without_easy_read(text: str) -> str:
+    """The Markdown with each '::: easy-read' and '::: hard-words' block made blank lines, so the lines after
+    them keep their numbers for errors. These blocks hold no other blocks, so the first ':::' ends one."""
+    lines = text.splitlines(keepends=True)
+    inside = False
+    for number, line in enumerate(lines):
+        if not inside and EASY_READ_BLOCK.match(line):
+            inside = True
+        if inside:
+            lines[number] = "\n" if line.endswith("\n") else ""
+            inside = line.strip() != ":::"
+    return "".join(lines)
 
 
 @dataclass(frozen=True)

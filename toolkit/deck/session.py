@@ -115,15 +115,17 @@ def make_deck(
     audience: str = GENERAL,
     translator: Translator | None = None,
     delivery: str = ROOM,
+    easy_read: bool = True,
 ) -> Deck:
     """Render the topic's template for the site, audience and delivery, and parse the result.
 
     With a translator, the deck is in its language, local content too; a draft translation, or one with
-    local content left in English, gets a note on the first slide.
+    local content left in English, gets a note on the first slide. Without `easy_read`, its slides have no
+    Easy Read words, which only the Easy Read handout needs.
     """
     words = Words(translator)
     rendered = render_session(root, site, topic, audience, translator, delivery)
-    parsed = parse_session(rendered.markdown, rendered.name, delivery)
+    parsed = parse_session(rendered.markdown, rendered.name, delivery, easy_read)
     front = parsed.front_matter
     title = str(front.get("title", "")).strip()
     if not title:
