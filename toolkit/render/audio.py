@@ -25,7 +25,7 @@ from ..i18n import N_, Words
 from . import RenderOptions, handout_of, register
 from .programs import program, run_program
 from .speech import MAKING, SAMPLE_BYTES, VOICE, Speech, Voice, silence
-from .text import PICTURE, numbered
+from .text import PICTURE, list_lines, row_lines
 
 PARAGRAPH_PAUSE = 0.9  # seconds between paragraphs: longer than espeak-ng's pause at a full stop (half a second)
 PART_PAUSE = 1.5  # seconds of quiet between parts, after the speech's own quiet at its end
@@ -114,14 +114,9 @@ def _texts(block: HandoutBlock) -> Iterator[str]:
     if isinstance(block, Paragraph):
         yield _sentence(plain(block.runs))
     elif isinstance(block, BulletList):
-        yield " ".join(
-            _sentence((f"{n}. " if block.ordered and item.level == 0 else "") + plain(item.runs))
-            for n, item in numbered(block)
-        )
+        yield " ".join(_sentence(words) for _, words in list_lines(block))
     elif isinstance(block, Table):
-        names = [plain(cell) for cell in block.header]
-        rows = ("; ".join(f"{n}: {plain(cell)}" for n, cell in zip(names, row, strict=False)) for row in block.rows)
-        yield " ".join(_sentence(row) for row in rows)
+        yield " ".join(_sentence(row) for row in row_lines(block))
     elif isinstance(block, Pictures):
         yield from (_sentence(plain(line.runs)) for line in block.lines)
 

@@ -29,7 +29,7 @@ from ..handout.model import Handout, HandoutBlock, Part, Pictures
 from ..i18n import N_, Words, language
 from . import RenderOptions, handout_of, register
 from .programs import program, run_program
-from .text import PICTURE, numbered
+from .text import PICTURE, list_lines, row_lines
 
 MAKING = "the braille handout"
 CELLS = 40  # a line of a standard braille page
@@ -140,14 +140,10 @@ def _blocks(blocks: tuple[HandoutBlock, ...], words: Words) -> Iterator[_Print]:
         if isinstance(block, Paragraph):
             yield _Print(plain(block.runs))
         elif isinstance(block, BulletList):
-            for n, item in numbered(block):
-                number = f"{n}. " if block.ordered and item.level == 0 else ""
-                yield _Print(number + plain(item.runs), ITEM, 2 * item.level, 2 * item.level + 2)
+            for item, text in list_lines(block):
+                yield _Print(text, ITEM, 2 * item.level, 2 * item.level + 2)
         elif isinstance(block, Table):
-            names = [plain(cell) for cell in block.header]
-            for row in block.rows:
-                cells = "; ".join(f"{name}: {plain(cell)}" for name, cell in zip(names, row, strict=False))
-                yield _Print(cells, ITEM, 0, 2)
+            yield from (_Print(row, ITEM, 0, 2) for row in row_lines(block))
         elif isinstance(block, Image) and not block.decorative:
             yield _Print(words(PICTURE, alt=block.alt))
         elif isinstance(block, Pictures):  # in Easy Read the pictures help with reading print: braille has the words

@@ -47,14 +47,12 @@ def _block(block: HandoutBlock, words: Words) -> str:
     if isinstance(block, Paragraph):
         return plain(block.runs)
     if isinstance(block, BulletList):
+        bullet = "" if block.ordered else "- "
         return "\n".join(
-            ("   " * item.level) + (f"{n}. " if block.ordered and item.level == 0 else "- ") + plain(item.runs)
-            for n, item in numbered(block)
+            ("   " * item.level) + (bullet if item.level == 0 else "- ") + words for item, words in list_lines(block)
         )
     if isinstance(block, Table):
-        names = [plain(cell) for cell in block.header]
-        rows = ("; ".join(f"{n}: {plain(cell)}" for n, cell in zip(names, row, strict=False)) for row in block.rows)
-        return "\n".join(f"- {row}" for row in rows)
+        return "\n".join(f"- {row}" for row in row_lines(block))
     if isinstance(block, Image):
         return words(PICTURE, alt=block.alt)
     if isinstance(block, Pictures):  # an Easy Read line's words say what its picture is there for
@@ -62,11 +60,19 @@ def _block(block: HandoutBlock, words: Words) -> str:
     return ""
 
 
-def numbered(block: BulletList) -> list[tuple[int, ListItem]]:
-    """Each item with its number among the top-level items."""
-    numbered: list[tuple[int, ListItem]] = []
+def list_lines(block: BulletList) -> list[tuple[ListItem, str]]:
+    """Each item with its words, after its number ("2. ") when it is a top-level item of a numbered list:
+    how every writer without layout says a list, so the plain text, audio and braille agree."""
+    lines: list[tuple[ListItem, str]] = []
     n = 0
     for item in block.items:
         n += item.level == 0
-        numbered.append((n, item))
-    return numbered
+        number = f"{n}. " if block.ordered and item.level == 0 else ""
+        lines.append((item, number + plain(item.runs)))
+    return lines
+
+
+def row_lines(block: Table) -> list[str]:
+    """Each row of a table as one line that names its columns: "Place: Hospital; Time: 15 minutes"."""
+    names = [plain(cell) for cell in block.header]
+    return ["; ".join(f"{n}: {plain(cell)}" for n, cell in zip(names, row, strict=False)) for row in block.rows]
