@@ -15,6 +15,7 @@ def test_send_pack_has_the_files_and_a_message(mini: ContentRoot, tmp_path: Path
     assert result.exit_code == 0, result.output + result.stderr
     pack = out / "north/testford-central/en/demo.large-print-pack"
     assert sorted(p.name for p in pack.iterdir()) == ["demo.large-print.pdf", "demo.txt", "message.txt"]
+    assert not (out / "north/testford-central/en/demo-pack").exists()  # plain text alone makes no pack of its own
     message = (pack / "message.txt").read_text()
     assert '"Getting to work in Testford"' in message
     assert "- demo.large-print.pdf: a PDF file, to read on screen or to print" in message

@@ -41,21 +41,23 @@ def write_packs(root: ContentRoot, out: Path, written: list[dict[str, str]]) -> 
         ref = select_sites(find_sites(root.content), district, site)[0]
         translator = make_translator(root.templates, language(tag))
         title = make_deck(root, load_site(root.content, ref), topic, audience, translator, easy_read=False).meta.title
-        for style in sorted({e["style"] for e in entries}):
-            chosen = _in_pack(entries, style_named(style))
-            folders.append(_write_pack(out, chosen, topic, style, title, Words(translator.fork())))
+        for style, chosen in _packs(entries):
+            folders.append(_write_pack(out, chosen, topic, style.name, title, Words(translator.fork())))
     return folders
 
 
-def _in_pack(entries: list[dict[str, str]], style: Style) -> list[dict[str, str]]:
-    """The files in a style's pack: those made in it, and, for a style that only changes the look, the
-    standard files of formats that have no look of their own, like plain text. Easy Read has its own words,
-    so its pack holds only Easy Read files."""
+def _packs(entries: list[dict[str, str]]) -> list[tuple[Style, list[dict[str, str]]]]:
+    """A pack for each style asked for, and the files in it: those made in the style, and, for a style that
+    only changes the look, the standard files of formats with no look of their own, like plain text. Easy Read
+    has its own words, so its pack holds only Easy Read files. Plain text alone makes one standard pack."""
     styled = {name for name, fmt in handout_formats().items() if fmt.styled}
-    own = [e for e in entries if e["style"] == style.name]
-    if style.rewrites:
-        return own
-    return own + [e for e in entries if e["style"] == STANDARD and e["format"] not in styled and e not in own]
+    names = {e["style"] for e in entries if e["format"] in styled or style_named(e["style"]).rewrites}
+    packs = []
+    for style in (style_named(name) for name in sorted(names) or [STANDARD]):
+        own = [e for e in entries if e["style"] == style.name]
+        shared = [] if style.rewrites else [e for e in entries if e["style"] == STANDARD and e["format"] not in styled]
+        packs.append((style, own + [e for e in shared if e not in own]))
+    return packs
 
 
 def _write_pack(
@@ -102,9 +104,9 @@ def pack_message(title: str, files: list[str], style: str, words: Words | None =
     words = words or Words()
     kinds = handout_formats()
     attached = "\n".join(f"- {name}: {words(kinds[name.rsplit('.', 1)[-1]].handout)}" for name in files)
-    label = words(style_named(style).label)
-    others = [words(s.label) for s in STYLES.values() if s.name not in (style, "standard")]
     chosen = style_named(style)
+    label = words(chosen.label)
+    others = [words(s.label) for s in STYLES.values() if s.name not in (style, STANDARD)]
     opening, everything, what, formats, questions = EASY_READ_MESSAGE_PARTS if chosen.rewrites else MESSAGE_PARTS
     paragraphs = [
         words(opening, title=title),
